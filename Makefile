@@ -1,0 +1,57 @@
+# Wijkavond: `make run` serves the demo, `make test` runs every check. Both set up what they need.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Python >= 3.12 (Django 6): pyenv's 3.13 through .python-version, else whatever is new enough.
+PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
+	&& { echo $$p; break; }; done)
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
+
+.PHONY: help setup run test test-fast lint messages bench clean
+
+help:
+	@echo "make run    - set up and serve the demo at http://127.0.0.1:8000"
+	@echo "make test   - lint, migration and translation checks, all tests (SQLite, or DATABASE_URL)"
+	@echo "make bench  - throughput of the live pages next to a bare hello view (gunicorn x2)"
+	@echo "make messages - update locale/nl after changing user-visible text"
+
+$(VENV)/.installed: requirements.lock
+	@test -n "$(PYTHON)" || { echo "Python >= 3.12 not found (try: pyenv install 3.13)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	touch $@
+
+setup: $(VENV)/.installed
+	$(MANAGE) compilemessages --ignore=.venv -v0
+	$(MANAGE) migrate --noinput -v0
+
+run: setup
+	$(MANAGE) demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: setup lint
+	@test -n "$(CHROMIUM)" || { echo "Chromium is missing: apt-get install -y chromium"; exit 1; }
+	$(MANAGE) makemigrations --check --dry-run -v1
+	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -q $(PYTEST_ARGS)
+
+test-fast: setup
+	$(PY) -m pytest -q -m "not browser" $(PYTEST_ARGS)
+
+messages: $(VENV)/.installed
+	$(MANAGE) makemessages -l nl --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=data
+	$(MANAGE) compilemessages --ignore=.venv -v0
+
+bench: setup
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) staticfiles data/test-*

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from programma.klok import stand
+from sessie.access import public_sessie
+from sessie.live import no_change, poll_url, unchanged
+
+
+def _klok_context(request: HttpRequest, slug: str) -> dict | None:
+    """The clock state of a session, or None when the polling screen is up to date."""
+    sessie = public_sessie(request, slug)
+    if unchanged(request, sessie):
+        return None
+    onderdelen = list(sessie.programma.all())
+    huidige_stand = stand(sessie, onderdelen)
+    return {
+        "sessie": sessie,
+        "programma": onderdelen,
+        "stand": huidige_stand,
+        "poll_url": poll_url(request.path, versie=sessie.versie, tot=huidige_stand.volgende_wissel),
+    }
+
+
+@require_GET
+def programma(request: HttpRequest, slug: str) -> HttpResponse:
+    context = _klok_context(request, slug)
+    if context is None:
+        return no_change()
+    template = "programma/programma.html#programma" if request.htmx else "programma/programma.html"
+    return render(request, template, context)
+
+
+@require_GET
+def projector(request: HttpRequest, slug: str) -> HttpResponse:
+    context = _klok_context(request, slug)
+    if context is None:
+        return no_change()
+    template = "programma/projector.html#scherm" if request.htmx else "programma/projector.html"
+    return render(request, template, context)

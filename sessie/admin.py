@@ -1,0 +1,98 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from informatiepunt.models import Vraagcategorie
+from programma.models import Programmaonderdeel
+from sessie.kloon import kloon_sessie
+from sessie.models import Sessie, Toegang
+from thematafels.models import Ronde, Thematafel
+
+
+class ProgrammaInline(admin.TabularInline):
+    model = Programmaonderdeel
+    extra = 0
+    fields = ["start", "eind", "soort", "titel", "toelichting", "punten"]
+
+
+class ThematafelInline(admin.StackedInline):
+    model = Thematafel
+    extra = 0
+    fields = ["nummer", "naam", "kernvraag", "toelichting"]
+    show_change_link = True
+
+
+class RondeInline(admin.TabularInline):
+    model = Ronde
+    extra = 0
+
+
+class VraagcategorieInline(admin.TabularInline):
+    model = Vraagcategorie
+    extra = 0
+
+
+class LiveAdminMixin:
+    """Saving in the admin refreshes every live screen of the session."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        Sessie.bump(self.sessie_id_of(form.instance))
+
+    def sessie_id_of(self, obj) -> int:
+        return obj.sessie_id
+
+
+@admin.register(Sessie)
+class SessieAdmin(LiveAdminMixin, admin.ModelAdmin):
+    list_display = ["titel", "gebied", "datum", "status"]
+    list_filter = ["status", "gebied"]
+    search_fields = ["titel", "gebied", "locatie"]
+    prepopulated_fields = {"slug": ["titel"]}
+    filter_horizontal = ["organisatoren"]
+    inlines = [ProgrammaInline, ThematafelInline, RondeInline, VraagcategorieInline]
+    actions = ["kloon"]
+    fieldsets = [
+        (None, {"fields": ["titel", "slug", "gebied", "onderwerp", "status", "organisatoren"]}),
+        (_("When and where"), {"fields": ["datum", "locatie", "adres", "plaats"]}),
+        (_("Content"), {"fields": ["doelen", "gespreksleiders", "informatiepunt"]}),
+    ]
+
+    def sessie_id_of(self, obj) -> int:
+        return obj.pk
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        return qs if request.user.is_superuser else qs.filter(organisatoren=request.user)
+
+    @admin.action(description=_("Clone as a template for another district"))
+    def kloon(self, request, queryset):
+        for bron in queryset:
+            kloon_sessie(bron=bron, titel=_("Copy of %(titel)s") % {"titel": bron.titel})
+        self.message_user(
+            request,
+            ngettext(
+                "%(n)d session cloned as a draft.",
+                "%(n)d sessions cloned as drafts.",
+                queryset.count(),
+            )
+            % {"n": queryset.count()},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(Toegang)
+class ToegangAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "sessie", "rol", "verloopt", "ingetrokken"]
+    list_filter = ["rol", "sessie"]
+    readonly_fields = ["sessie", "rol", "tafel", "verloopt", "ingetrokken", "aangemaakt"]
+    actions = ["intrekken"]
+
+    def has_add_permission(self, request):
+        # A link is shown once, when it is made; the organiser pages make them.
+        return False
+
+    @admin.action(description=_("Revoke the selected links"))
+    def intrekken(self, request, queryset):
+        for toegang in queryset:
+            toegang.trek_in()

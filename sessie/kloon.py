@@ -1,0 +1,81 @@
+"""Clone a session as the template for another district's evening."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from informatiepunt.models import Vraagcategorie
+from programma.models import Programmaonderdeel
+from sessie.models import Sessie
+from thematafels.models import Prompt, Ronde, Tafel, Thematafel
+
+
+def vrije_slug(basis: str) -> str:
+    basis = slugify(basis)[:70] or "sessie"
+    slug, n = basis, 1
+    while Sessie.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{basis}-{n}"
+    return slug
+
+
+@transaction.atomic
+def kloon_sessie(*, bron: Sessie, titel: str, datum: dt.date | None = None) -> Sessie:
+    """A draft copy of `bron`: programme, theme tables (prompts, tables), rounds, categories.
+
+    Registrations, ideas, questions and access links are never copied.
+    """
+    kopie = Sessie.objects.create(
+        titel=titel,
+        slug=vrije_slug(titel),
+        gebied=bron.gebied,
+        onderwerp=bron.onderwerp,
+        datum=datum or bron.datum,
+        locatie=bron.locatie,
+        adres=bron.adres,
+        plaats=bron.plaats,
+        doelen=bron.doelen,
+        gespreksleiders=bron.gespreksleiders,
+        informatiepunt=bron.informatiepunt,
+        status=Sessie.Status.CONCEPT,
+    )
+    kopie.organisatoren.set(bron.organisatoren.all())
+    Programmaonderdeel.objects.bulk_create(
+        Programmaonderdeel(
+            sessie=kopie,
+            start=o.start,
+            eind=o.eind,
+            soort=o.soort,
+            titel=o.titel,
+            toelichting=o.toelichting,
+            punten=o.punten,
+        )
+        for o in bron.programma.all()
+    )
+    for thema in bron.thematafels.prefetch_related("prompts", "tafels"):
+        nieuw = Thematafel.objects.create(
+            sessie=kopie,
+            nummer=thema.nummer,
+            naam=thema.naam,
+            kernvraag=thema.kernvraag,
+            toelichting=thema.toelichting,
+        )
+        Prompt.objects.bulk_create(
+            Prompt(thematafel=nieuw, tekst=p.tekst, volgorde=p.volgorde)
+            for p in thema.prompts.all()
+        )
+        Tafel.objects.bulk_create(
+            Tafel(thematafel=nieuw, naam=t.naam, capaciteit=t.capaciteit)
+            for t in thema.tafels.all()
+        )
+    Ronde.objects.bulk_create(
+        Ronde(sessie=kopie, nummer=r.nummer, start=r.start, eind=r.eind) for r in bron.rondes.all()
+    )
+    Vraagcategorie.objects.bulk_create(
+        Vraagcategorie(sessie=kopie, naam=c.naam, toelichting=c.toelichting, volgorde=c.volgorde)
+        for c in bron.vraagcategorieen.all()
+    )
+    return kopie

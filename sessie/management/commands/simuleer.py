@@ -1,0 +1,31 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from sessie.models import Sessie
+from sessie.simulatie import Aantallen, nieuwe_sessie, simuleer_avond
+
+
+class Command(BaseCommand):
+    help = (
+        "Fill a session (or a new fictitious one) with a simulated evening, deterministic per seed."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--sessie", help="Slug of an existing session; default: a new one.")
+        parser.add_argument("--deelnemers", type=int, default=300)
+        parser.add_argument("--ideeen", type=int, default=1000)
+        parser.add_argument("--vragen", type=int, default=200)
+        parser.add_argument("--seed", type=int, default=1)
+
+    def handle(self, *args, sessie, deelnemers, ideeen, vragen, seed, **options):
+        if min(deelnemers, ideeen, vragen) < 0:
+            raise CommandError("Counts cannot be negative.")
+        aantallen = Aantallen(deelnemers=deelnemers, ideeen=ideeen, vragen=vragen)
+        if sessie:
+            doel = Sessie.objects.filter(slug=sessie).first()
+            if doel is None:
+                raise CommandError(f"No session with slug {sessie!r}.")
+        else:
+            doel = nieuwe_sessie(seed=seed, deelnemers=deelnemers, datum=timezone.localdate())
+        simuleer_avond(sessie=doel, seed=seed, aantallen=aantallen)
+        self.stdout.write(self.style.SUCCESS(f"Simulated {aantallen} in {doel.slug}."))

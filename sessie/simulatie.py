@@ -1,0 +1,129 @@
+"""Simulated evenings: a realistic, clearly fictitious crowd of any size, deterministic per seed.
+
+Benchmarks, demos and load tests use it. Each app that adds something an evening produces
+(registrations, ideas, questions) adds a `simulatie.py` with
+
+    def vul(*, sessie: Sessie, rng: random.Random, aantallen: Aantallen) -> None
+
+and is listed in VULLERS; `simuleer_avond` calls them in that order (this module's own `vul`,
+once registrations exist, fills those).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import importlib
+import math
+import random
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from sessie.laden import DEMO_PATH, laad_sessie, lees
+from sessie.models import Sessie
+from thematafels.models import Tafel
+
+# Apps whose simulatie.vul fills a session, in order (registrations before ideas).
+VULLERS = ["sessie", "thematafels", "informatiepunt"]
+
+VOORNAMEN = [
+    "Anouk",
+    "Bram",
+    "Chaima",
+    "Daan",
+    "Esra",
+    "Fenna",
+    "Gijs",
+    "Hatice",
+    "Ilse",
+    "Jurre",
+    "Kiki",
+    "Lars",
+    "Mila",
+    "Noah",
+    "Olga",
+    "Pim",
+    "Quinty",
+    "Rachid",
+    "Sanne",
+    "Tijn",
+    "Umut",
+    "Vera",
+    "Wessel",
+    "Xandra",
+    "Yusuf",
+    "Zoë",
+]
+ACHTERNAMEN = [
+    "Testbewoner",
+    "Voorbeeld",
+    "Fictief",
+    "Proefpersoon",
+    "Simulant",
+    "Demobuur",
+    "Oefenaar",
+    "Nepwijk",
+    "Denkbeeld",
+    "Modelmens",
+]
+
+
+@dataclass(frozen=True)
+class Aantallen:
+    deelnemers: int = 60
+    ideeen: int = 120
+    vragen: int = 20
+
+
+def fictieve_naam(rng: random.Random) -> str:
+    """Names that no real attendee has: the surname says it is made up."""
+    return f"{rng.choice(VOORNAMEN)} {rng.choice(ACHTERNAMEN)}"
+
+
+def fictief_email(naam: str, n: int) -> str:
+    return f"{naam.lower().replace(' ', '.')}.{n}@example.invalid"
+
+
+def tafels_per_thema(deelnemers: int, thema_aantal: int, capaciteit: int = 12) -> int:
+    return max(1, math.ceil(deelnemers / max(1, thema_aantal) / capaciteit))
+
+
+@transaction.atomic
+def nieuwe_sessie(*, seed: int, deelnemers: int, datum: dt.date) -> Sessie:
+    """A fictitious district evening shaped like the demo, with enough tables for the crowd."""
+    data = copy.deepcopy(lees(DEMO_PATH))
+    data.update(
+        slug=f"simulatie-{seed}",
+        titel=f"Gesimuleerde wijkavond {seed} (fictief)",
+        gebied="Simulatiestad",
+        locatie="Fictief buurthuis",
+        adres="Voorbeeldstraat 1",
+        gespreksleiders="Fictieve gespreksleiders",
+    )
+    per_thema = tafels_per_thema(deelnemers, len(data["thematafels"]))
+    for thema in data["thematafels"]:
+        thema["tafels"] = [f"Tafel {thema['nummer']}{chr(65 + i)}" for i in range(per_thema)]
+    return laad_sessie(data, datum=datum)
+
+
+def schaal_tafels(*, sessie: Sessie, deelnemers: int) -> None:
+    """Add physical tables to an existing session until the crowd fits."""
+    themas = list(sessie.thematafels.prefetch_related("tafels"))
+    nodig = tafels_per_thema(deelnemers, len(themas))
+    for thema in themas:
+        for i in range(len(thema.tafels.all()), nodig):
+            Tafel.objects.create(thematafel=thema, naam=f"Tafel {thema.nummer}{chr(65 + i)}")
+
+
+def simuleer_avond(*, sessie: Sessie, seed: int, aantallen: Aantallen) -> None:
+    """Fill `sessie` with a simulated crowd; the same seed gives the same evening."""
+    schaal_tafels(sessie=sessie, deelnemers=aantallen.deelnemers)
+    for app in VULLERS:
+        try:
+            vuller = importlib.import_module(f"{app}.simulatie").vul
+        except (ModuleNotFoundError, AttributeError):
+            continue
+        # Each app draws from its own stream, so adding one app never changes another's data.
+        vuller(sessie=sessie, rng=random.Random(f"{seed}-{app}"), aantallen=aantallen)
+    Sessie.bump(sessie.pk)

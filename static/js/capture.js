@@ -1,0 +1,135 @@
+// Never lose a capture (DESIGN.md). A form marked data-capture is sent through a queue kept in
+// localStorage: the box clears at once, the entry waits while the network is down ("n wachten
+// op verbinding") and is sent when it returns. Each entry carries the submission key the form
+// had, so a retry of something the server already has is harmless.
+//
+//   <form method="post" action="…" data-capture data-capture-target="#lijst">
+//     … <input type="hidden" name="sleutel" data-capture-key> …
+//     <p data-capture-status data-msg-wachten="%(n)s …" data-msg-fout="…" aria-live="polite"></p>
+//   </form>
+//
+// The server answers an htmx POST with the fragment for data-capture-target (swapped in as
+// outerHTML), or 400 with the form fragment when the input is invalid.
+(function () {
+  "use strict";
+  var RETRY_MS = 5000;
+
+  function newKey() {
+    var b = new Uint8Array(16);
+    crypto.getRandomValues(b);
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
+    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
+  }
+
+  function storeKey(form) { return "wijkavond-wachtrij:" + form.getAttribute("action"); }
+  function load(form) {
+    try { return JSON.parse(localStorage.getItem(storeKey(form)) || "[]"); } catch (e) { return []; }
+  }
+  function save(form, queue) {
+    try { localStorage.setItem(storeKey(form), JSON.stringify(queue)); } catch (e) { /* full or private */ }
+  }
+
+  function csrfToken() {
+    var headers = document.body.getAttribute("hx-headers");
+    try { return JSON.parse(headers)["X-CSRFToken"]; } catch (e) { return ""; }
+  }
+
+  function showStatus(form, queue, failed) {
+    var status = form.querySelector("[data-capture-status]");
+    if (!status) return;
+    if (queue.length) {
+      status.textContent = status.getAttribute("data-msg-wachten").replace("%(n)s", queue.length);
+      status.classList.add("is-wachtend");
+    } else {
+      status.textContent = failed ? status.getAttribute("data-msg-fout") : "";
+      status.classList.remove("is-wachtend");
+    }
+  }
+
+  function swapInto(selector, html) {
+    var target = document.querySelector(selector);
+    if (!target) return;
+    if (window.htmx) {
+      window.htmx.swap(target, html, { swapStyle: "outerHTML" });
+    } else {
+      target.outerHTML = html;
+    }
+  }
+
+  var sending = new WeakMap();
+
+  function flush(form) {
+    if (sending.get(form)) return;
+    var queue = load(form);
+    showStatus(form, queue);
+    if (!queue.length) return;
+    sending.set(form, true);
+    var entry = queue[0];
+    var controller = new AbortController();
+    var timer = setTimeout(function () { controller.abort(); }, 10000);
+    fetch(form.getAttribute("action"), {
+      method: "POST",
+      body: new URLSearchParams(entry.data),
+      headers: { "HX-Request": "true", "X-CSRFToken": csrfToken() },
+      credentials: "same-origin",
+      signal: controller.signal,
+    }).then(function (response) {
+      return response.text().then(function (html) { return { status: response.status, html: html }; });
+    }).then(function (result) {
+      clearTimeout(timer);
+      sending.set(form, false);
+      if (result.status >= 500 || result.status === 429) { return retryLater(form); }
+      // Sent (or refused for good): either way it leaves the queue.
+      var rest = load(form).filter(function (e) { return e.key !== entry.key; });
+      save(form, rest);
+      if (result.status < 300) {
+        swapInto(form.getAttribute("data-capture-target"), result.html);
+        document.body.dispatchEvent(new CustomEvent("capture:sent", { bubbles: true }));
+      } else if (result.status === 400 && form.getAttribute("data-capture-errors")) {
+        swapInto(form.getAttribute("data-capture-errors"), result.html);
+      }
+      showStatus(form, rest, result.status >= 300);
+      if (rest.length) flush(form);
+    }).catch(function () {
+      clearTimeout(timer);
+      sending.set(form, false);
+      retryLater(form);
+    });
+  }
+
+  function retryLater(form) {
+    showStatus(form, load(form));
+    setTimeout(function () { flush(form); }, RETRY_MS);
+  }
+
+  function onSubmit(event) {
+    var form = event.target.closest("form[data-capture]");
+    if (!form || (form.checkValidity && !form.checkValidity())) return;
+    event.preventDefault();
+    var keyInput = form.querySelector("[data-capture-key]");
+    var data = Array.from(new FormData(form).entries()).filter(function (p) {
+      return typeof p[1] === "string";
+    });
+    var queue = load(form);
+    queue.push({ key: keyInput ? keyInput.value : newKey(), data: data });
+    save(form, queue);
+    // Ready for the next entry at once: clear what was typed, fresh key, keep focus.
+    if (keyInput) keyInput.value = newKey();
+    form.querySelectorAll("[data-capture-clear]").forEach(function (el) { el.value = ""; });
+    var focus = form.querySelector("[data-capture-focus]");
+    if (focus) focus.focus();
+    flush(form);
+  }
+
+  function init() {
+    document.querySelectorAll("form[data-capture]").forEach(function (form) { flush(form); });
+  }
+
+  document.addEventListener("submit", onSubmit);
+  document.addEventListener("DOMContentLoaded", init);
+  window.addEventListener("online", init);
+  window.Wijkavond = window.Wijkavond || {};
+  window.Wijkavond.newKey = newKey;
+})();

@@ -1,0 +1,98 @@
+"""Plain builders for tests: `make_*` returns a saved object with sensible defaults."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from informatiepunt.models import Vraagcategorie
+from programma.models import Programmaonderdeel
+from sessie.laden import DEMO_PATH, laad_sessie, lees
+from sessie.models import Sessie, Toegang
+from thematafels.models import Prompt, Ronde, Tafel, Thematafel
+
+_teller = itertools.count(1)
+
+
+def make_user(*, username: str | None = None, password: str = "geheim-wachtwoord-1", **extra):
+    username = username or f"gebruiker{next(_teller)}"
+    return get_user_model().objects.create_user(username=username, password=password, **extra)
+
+
+def make_sessie(*, organisator=None, **velden) -> Sessie:
+    n = next(_teller)
+    defaults = {
+        "titel": f"Wijkavond {n}",
+        "slug": f"wijkavond-{n}",
+        "gebied": "Testwijk",
+        "datum": timezone.localdate(),
+        "locatie": "Buurthuis",
+        "adres": "Dorpsstraat 1",
+        "status": Sessie.Status.GEPUBLICEERD,
+    }
+    sessie = Sessie.objects.create(**(defaults | velden))
+    if organisator is not None:
+        sessie.organisatoren.add(organisator)
+    return sessie
+
+
+def make_onderdeel(sessie: Sessie, start: str, eind: str, **velden) -> Programmaonderdeel:
+    return Programmaonderdeel.objects.create(
+        sessie=sessie,
+        start=dt.time.fromisoformat(start),
+        eind=dt.time.fromisoformat(eind),
+        soort=velden.pop("soort", Programmaonderdeel.Soort.PLENAIR),
+        titel=velden.pop("titel", f"Onderdeel {start}"),
+        **velden,
+    )
+
+
+def make_thematafel(sessie: Sessie, *, nummer: int | None = None, **velden) -> Thematafel:
+    nummer = nummer or sessie.thematafels.count() + 1
+    thema = Thematafel.objects.create(
+        sessie=sessie,
+        nummer=nummer,
+        naam=velden.pop("naam", f"Thema {nummer}"),
+        kernvraag=velden.pop("kernvraag", "Wat is nodig?"),
+        **velden,
+    )
+    Prompt.objects.create(thematafel=thema, tekst="organisatie")
+    return thema
+
+
+def make_tafel(thematafel: Thematafel, **velden) -> Tafel:
+    return Tafel.objects.create(
+        thematafel=thematafel, naam=velden.pop("naam", f"Tafel {thematafel.nummer}A"), **velden
+    )
+
+
+def make_ronde(sessie: Sessie, nummer: int, start: str, eind: str) -> Ronde:
+    return Ronde.objects.create(
+        sessie=sessie,
+        nummer=nummer,
+        start=dt.time.fromisoformat(start),
+        eind=dt.time.fromisoformat(eind),
+    )
+
+
+def make_categorie(sessie: Sessie, naam: str = "Financiering") -> Vraagcategorie:
+    return Vraagcategorie.objects.create(sessie=sessie, naam=naam)
+
+
+def make_toegang(sessie: Sessie, rol: str = Toegang.Rol.DEUR, **velden) -> tuple[Toegang, str]:
+    return Toegang.uitgeven(sessie=sessie, rol=rol, **velden)
+
+
+def make_demo(*, datum: dt.date | None = None) -> Sessie:
+    """The demo evening as `make run` loads it (without the simulated crowd)."""
+    return laad_sessie(lees(DEMO_PATH), datum=datum or timezone.localdate())
+
+
+def zet_klok(sessie: Sessie, tijd: str) -> None:
+    """Run the session clock as if it were `tijd` on the evening itself."""
+    moment = timezone.make_aware(dt.datetime.combine(sessie.datum, dt.time.fromisoformat(tijd)))
+    sessie.zet_oefenklok(moment=moment)
+    sessie.refresh_from_db()
