@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from typing import TypeVar
 
 from django import forms
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
-
-M = TypeVar("M", bound=models.Model)
 
 
 def nieuwe_sleutel() -> uuid.UUID:
