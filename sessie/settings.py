@@ -168,12 +168,19 @@ STORAGES = {
     },
 }
 
+# Development serves static files from the app folders; production from STATIC_ROOT.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# E-mail through Django's mailers: the console by default, SMTP when configured.
+# E-mail through Django's mailers: the console in development, SMTP in production.
 EMAIL_BACKEND_PATH = env(
-    "WIJKAVOND_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+    "WIJKAVOND_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
 )
 MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_PATH}}
 if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):

@@ -1,0 +1,109 @@
+import re
+
+import pytest
+from django.urls import reverse
+
+from sessie.models import Sessie
+from tests.builders import make_demo, make_onderdeel, make_sessie, zet_klok
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.fixture
+def noord():
+    sessie = make_demo()
+    zet_klok(sessie, "19:45")
+    return sessie
+
+
+def poll_url_from(html: str) -> str:
+    return re.search(r'hx-get="([^"]+)"', html).group(1).replace("&amp;", "&")
+
+
+@pytest.mark.parametrize("naam", ["programma", "projector"])
+def test_full_page_marks_what_is_on_now(client, noord, naam):
+    response = client.get(reverse(f"programma:{naam}", args=[noord.slug]))
+    assert response.status_code == 200
+    assert "<html" in response.text
+    assert "Thematafels" in response.text
+    assert "Korte pauze" in response.text
+    assert "1:25:00" in response.text or "1:24:5" in response.text
+
+
+def test_programme_marks_the_current_item_for_screen_readers(client, noord):
+    response = client.get(reverse("programma:programma", args=[noord.slug]))
+    html = response.text
+    huidig = html[html.index('aria-current="time"') :]
+    assert "Thematafels" in huidig[:800]
+    assert html.count('aria-current="time"') == 1
+
+
+@pytest.mark.parametrize(
+    ("naam", "partial_id"), [("programma", "programma-live"), ("projector", "scherm")]
+)
+def test_htmx_gets_only_the_fragment(client, noord, naam, partial_id):
+    response = client.get(reverse(f"programma:{naam}", args=[noord.slug]), **HTMX)
+    assert response.status_code == 200
+    assert "<html" not in response.text
+    assert f'id="{partial_id}"' in response.text
+
+
+@pytest.mark.parametrize("naam", ["programma", "projector"])
+def test_unchanged_poll_is_204_in_one_query(client, noord, naam, django_assert_num_queries):
+    eerste = client.get(reverse(f"programma:{naam}", args=[noord.slug]), **HTMX)
+    url = poll_url_from(eerste.text)
+    with django_assert_num_queries(1):
+        response = client.get(url, **HTMX)
+    assert response.status_code == 204
+
+
+def test_a_change_makes_the_poll_answer_with_a_fresh_fragment(client, noord):
+    url = poll_url_from(client.get(reverse("programma:projector", args=[noord.slug])).text)
+    Sessie.bump(noord.pk)
+    response = client.get(url, **HTMX)
+    assert response.status_code == 200
+    assert 'id="scherm"' in response.text
+
+
+def test_when_the_item_ends_the_projector_moves_on(client, noord):
+    url = poll_url_from(client.get(reverse("programma:projector", args=[noord.slug])).text)
+    zet_klok(noord, "21:11")
+    # The clock moved (that bumps the counter too); keep the counter to test the time alone.
+    url = re.sub(r"v=\d+", f"v={noord.versie}", url)
+    response = client.get(url, **HTMX)
+    assert response.status_code == 200
+    huidig = response.text[response.text.index("scherm-nu") :]
+    assert "Korte pauze" in huidig[:600]
+
+
+def test_a_garbled_poll_gets_a_fresh_fragment_not_an_error(client, noord):
+    path = reverse("programma:projector", args=[noord.slug])
+    response = client.get(f"{path}?v={noord.versie}&tot=morgen", **HTMX)
+    assert response.status_code == 200
+
+
+def test_full_page_query_count_is_constant(client, django_assert_num_queries):
+    sessie = make_sessie()
+    for uur in range(8, 20):
+        make_onderdeel(sessie, f"{uur:02d}:00", f"{uur:02d}:30")
+    with django_assert_num_queries(2):
+        client.get(reverse("programma:programma", args=[sessie.slug]))
+
+
+def test_after_the_evening_the_projector_says_thanks(client, noord):
+    zet_klok(noord, "23:00")
+    response = client.get(reverse("programma:projector", args=[noord.slug]))
+    assert "De avond is afgelopen" in response.text
+
+
+@pytest.mark.parametrize("naam", ["programma", "projector"])
+def test_live_pages_reject_post(client, noord, naam):
+    assert client.post(reverse(f"programma:{naam}", args=[noord.slug])).status_code == 405
+
+
+@pytest.mark.parametrize("naam", ["programma", "projector"])
+def test_live_pages_of_a_draft_are_hidden(client, naam):
+    sessie = make_sessie(status=Sessie.Status.CONCEPT)
+    assert client.get(reverse(f"programma:{naam}", args=[sessie.slug])).status_code == 404

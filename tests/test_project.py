@@ -1,0 +1,135 @@
+"""Safety nets for the whole project: migrations, translations, deployment, page structure."""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import translation
+
+from tests.builders import make_demo, make_user
+
+ROOT = Path(settings.BASE_DIR)
+PO = ROOT / "locale" / "nl" / "LC_MESSAGES" / "django.po"
+
+
+def po_entries(path: Path) -> dict[str, tuple[str, bool]]:
+    """msgid -> (all msgstr joined, fuzzy) for every entry of a .po file."""
+    entries = {}
+    for block in path.read_text(encoding="utf-8").split("\n\n"):
+        parts: dict[str, str] = {}
+        key = None
+        for line in block.splitlines():
+            m = re.match(r'^(msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$', line)
+            if m:
+                key = m.group(1)
+                parts[key] = m.group(2)
+            elif line.startswith('"') and key:
+                parts[key] += line[1:-1]
+        if parts.get("msgid"):
+            strs = [v for k, v in parts.items() if k.startswith("msgstr")]
+            fuzzy = any(line.startswith("#,") and "fuzzy" in line for line in block.splitlines())
+            entries[parts["msgid"]] = ("".join(strs) if all(strs) else "", fuzzy)
+    return entries
+
+
+@pytest.mark.django_db
+def test_no_missing_migrations():
+    call_command("makemigrations", check=True, dry_run=True, verbosity=0)
+
+
+def test_every_dutch_translation_is_filled_in():
+    untranslated = [mid for mid, (msgstr, fuzzy) in po_entries(PO).items() if not msgstr or fuzzy]
+    assert untranslated == []
+
+
+def test_every_user_visible_string_is_in_the_dutch_catalogue(tmp_path):
+    """makemessages on the current code finds nothing that locale/nl lacks."""
+    shutil.copytree(ROOT / "locale", tmp_path / "locale")
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        with override_settings(LOCALE_PATHS=[tmp_path / "locale"]):
+            call_command(
+                "makemessages",
+                locale=["nl"],
+                no_obsolete=True,
+                verbosity=0,
+                ignore_patterns=[".venv", "staticfiles", "data", "tests", "bench"],
+            )
+    finally:
+        os.chdir(cwd)
+    fresh = po_entries(tmp_path / "locale" / "nl" / "LC_MESSAGES" / "django.po")
+    missing = [mid for mid, (msgstr, fuzzy) in fresh.items() if not msgstr or fuzzy]
+    assert missing == [], "run `make messages` and translate these"
+
+
+def test_compiled_catalogue_is_in_use():
+    with translation.override("nl"):
+        assert translation.gettext("Now") == "Nu"
+    with translation.override("en"):
+        assert translation.gettext("Now") == "Now"
+
+
+def test_production_settings_pass_check_deploy():
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        "WIJKAVOND_DEBUG": "0",
+        "WIJKAVOND_SECRET_KEY": "x7!" * 20 + "a-long-random-production-secret",
+        "WIJKAVOND_ALLOWED_HOSTS": "wijkavond.example.nl",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {**os.environ, "WIJKAVOND_DEBUG": "0", "WIJKAVOND_SECRET_KEY": ""}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "WIJKAVOND_SECRET_KEY" in result.stderr
+
+
+def page_urls(slug: str) -> list[str]:
+    return [
+        reverse("sessie:home"),
+        reverse("sessie:detail", args=[slug]),
+        reverse("programma:programma", args=[slug]),
+        reverse("programma:projector", args=[slug]),
+        reverse("sessie:login"),
+        reverse("sessie:organiser_home"),
+        reverse("sessie:organiser_sessie", args=[slug]),
+    ]
+
+
+@pytest.mark.django_db
+def test_every_page_has_exactly_one_h1_and_a_language(client):
+    organisator = make_user()
+    sessie = make_demo()
+    sessie.organisatoren.add(organisator)
+    client.force_login(organisator)
+    for url in page_urls(sessie.slug):
+        html = client.get(url).text
+        assert len(re.findall(r"<h1[ >]", html)) == 1, url
+        assert '<html lang="nl">' in html, url
