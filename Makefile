@@ -51,6 +51,7 @@ messages: $(VENV)/.installed
 	$(MANAGE) compilemessages --ignore=.venv -v0
 
 bench: setup
+	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 	$(PY) bench/run.py
 
 clean:

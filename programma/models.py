@@ -30,7 +30,7 @@ class Programmaonderdeel(models.Model):
     punten = models.TextField(_("points"), blank=True, help_text=_("One point per line."))
 
     class Meta:
-        ordering = ["sessie", "start", "pk"]
+        ordering = ["start", "pk"]
         verbose_name = _("programme item")
         verbose_name_plural = _("programme items")
         constraints = [

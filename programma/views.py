@@ -6,37 +6,32 @@ from django.views.decorators.http import require_GET
 
 from programma.klok import stand
 from sessie.access import public_sessie
-from sessie.live import no_change, poll_url, unchanged
+from sessie.live import no_change, poll_unchanged, poll_url
 
 
-def _klok_context(request: HttpRequest, slug: str) -> dict | None:
-    """The clock state of a session, or None when the polling screen is up to date."""
+def _klok_context(request: HttpRequest, slug: str) -> dict:
     sessie = public_sessie(request, slug)
-    if unchanged(request, sessie):
-        return None
     onderdelen = list(sessie.programma.all())
     huidige_stand = stand(sessie, onderdelen)
     return {
         "sessie": sessie,
         "programma": onderdelen,
         "stand": huidige_stand,
-        "poll_url": poll_url(request.path, versie=sessie.versie, tot=huidige_stand.volgende_wissel),
+        "poll_url": poll_url(request.path, sessie=sessie, tot=huidige_stand.volgende_wissel),
     }
 
 
 @require_GET
 def programma(request: HttpRequest, slug: str) -> HttpResponse:
-    context = _klok_context(request, slug)
-    if context is None:
+    if poll_unchanged(request, slug):
         return no_change()
     template = "programma/programma.html#programma" if request.htmx else "programma/programma.html"
-    return render(request, template, context)
+    return render(request, template, _klok_context(request, slug))
 
 
 @require_GET
 def projector(request: HttpRequest, slug: str) -> HttpResponse:
-    context = _klok_context(request, slug)
-    if context is None:
+    if poll_unchanged(request, slug):
         return no_change()
     template = "programma/projector.html#scherm" if request.htmx else "programma/projector.html"
-    return render(request, template, context)
+    return render(request, template, _klok_context(request, slug))

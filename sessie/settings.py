@@ -124,6 +124,8 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "wijkavond.sqlite3",
+            # Reuse each worker's connection: opening one costs more than a poll's query.
+            "CONN_MAX_AGE": env_int("WIJKAVOND_CONN_MAX_AGE", 600),
             "OPTIONS": {
                 # Measured (FACTS.md): IMMEDIATE + WAL + busy timeout = no "database is locked".
                 "transaction_mode": "IMMEDIATE",

@@ -1,4 +1,6 @@
+import datetime as dt
 import re
+import time
 
 import pytest
 from django.urls import reverse
@@ -67,15 +69,25 @@ def test_a_change_makes_the_poll_answer_with_a_fresh_fragment(client, noord):
     assert 'id="scherm"' in response.text
 
 
-def test_when_the_item_ends_the_projector_moves_on(client, noord):
+def test_when_the_item_ends_the_poll_brings_the_next_one(client, noord):
     url = poll_url_from(client.get(reverse("programma:projector", args=[noord.slug])).text)
-    zet_klok(noord, "21:11")
-    # The clock moved (that bumps the counter too); keep the counter to test the time alone.
-    url = re.sub(r"v=\d+", f"v={noord.versie}", url)
+    assert client.get(url, **HTMX).status_code == 204
+    # Time passes on the session clock without any other change…
+    noord.klok_verschuiving += dt.timedelta(minutes=86)
+    noord.save(update_fields=["klok_verschuiving"])
+    # …and the moment the screen was told its content stops being true has passed.
+    url = re.sub(r"tot=\d+", f"tot={int(time.time())}", url)
     response = client.get(url, **HTMX)
     assert response.status_code == 200
     huidig = response.text[response.text.index("scherm-nu") :]
     assert "Korte pauze" in huidig[:600]
+
+
+def test_the_poll_tells_when_to_look_again_on_the_real_clock(client, noord):
+    url = poll_url_from(client.get(reverse("programma:projector", args=[noord.slug])).text)
+    tot = int(re.search(r"tot=(\d+)", url).group(1))
+    # 19.45 on the rehearsal clock; the item ends at 21.10: 85 minutes from now, for real.
+    assert abs(tot - (time.time() + 85 * 60)) < 5
 
 
 def test_a_garbled_poll_gets_a_fresh_fragment_not_an_error(client, noord):

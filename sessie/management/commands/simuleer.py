@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
@@ -16,8 +18,14 @@ class Command(BaseCommand):
         parser.add_argument("--ideeen", type=int, default=1000)
         parser.add_argument("--vragen", type=int, default=200)
         parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument(
+            "--klok",
+            type=dt.time.fromisoformat,
+            default=None,
+            help="Rehearsal clock: run the evening as if it were this time now.",
+        )
 
-    def handle(self, *args, sessie, deelnemers, ideeen, vragen, seed, **options):
+    def handle(self, *args, sessie, deelnemers, ideeen, vragen, seed, klok, **options):
         if min(deelnemers, ideeen, vragen) < 0:
             raise CommandError("Counts cannot be negative.")
         aantallen = Aantallen(deelnemers=deelnemers, ideeen=ideeen, vragen=vragen)
@@ -28,4 +36,6 @@ class Command(BaseCommand):
         else:
             doel = nieuwe_sessie(seed=seed, deelnemers=deelnemers, datum=timezone.localdate())
         simuleer_avond(sessie=doel, seed=seed, aantallen=aantallen)
+        if klok is not None:
+            doel.zet_oefenklok(moment=timezone.make_aware(dt.datetime.combine(doel.datum, klok)))
         self.stdout.write(self.style.SUCCESS(f"Simulated {aantallen} in {doel.slug}."))
