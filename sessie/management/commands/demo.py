@@ -5,6 +5,7 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sessie.laden import DEMO_PATH, laad_sessie, lees
 from sessie.models import Sessie, Toegang
@@ -61,8 +62,12 @@ class Command(BaseCommand):
             toegang, token = Toegang.uitgeven(sessie=sessie, rol=rol)
             tokens[toegang.pk] = token
 
-        self.stdout.write(self.style.SUCCESS(f"\n{sessie.titel}: demo ready."))
-        self.stdout.write(f"The session clock runs as if it were {tijd:%H.%M} now.\n")
+        self.stdout.write(
+            self.style.SUCCESS("\n" + _("%(titel)s: demo ready.") % {"titel": sessie})
+        )
+        self.stdout.write(
+            _("The session clock runs as if it were %(tijd)s now.") % {"tijd": f"{tijd:%H.%M}"}
+        )
         for regel in newcomer_map(sessie, tokens=tokens):
             self.stdout.write(f"  {regel.label}: {regel.url}")
-        self.stdout.write(f"  Organiser credentials: {DEMO_USER} / {DEMO_PASSWORD}\n")
+        self.stdout.write("  " + _("Organiser credentials") + f": {DEMO_USER} / {DEMO_PASSWORD}\n")
