@@ -19,3 +19,7 @@ class ThematafelAdmin(LiveAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "sessie"]
     list_filter = ["sessie"]
     inlines = [PromptInline, TafelInline]
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        return qs if request.user.is_superuser else qs.filter(sessie__organisatoren=request.user)
