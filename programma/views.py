@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET
 
 from programma.klok import stand
 from sessie.access import public_sessie
-from sessie.live import no_change, poll_unchanged, poll_url
+from sessie.live import live_fragment, no_change, poll_unchanged, poll_url
 
 
 def _klok_context(request: HttpRequest, slug: str) -> dict:
@@ -25,13 +25,22 @@ def _klok_context(request: HttpRequest, slug: str) -> dict:
 def programma(request: HttpRequest, slug: str) -> HttpResponse:
     if poll_unchanged(request, slug):
         return no_change()
-    template = "programma/programma.html#programma" if request.htmx else "programma/programma.html"
-    return render(request, template, _klok_context(request, slug))
+    if request.htmx:
+        return live_fragment(
+            request,
+            slug,
+            "programma/programma.html#programma",
+            lambda: _klok_context(request, slug),
+        )
+    return render(request, "programma/programma.html", _klok_context(request, slug))
 
 
 @require_GET
 def projector(request: HttpRequest, slug: str) -> HttpResponse:
     if poll_unchanged(request, slug):
         return no_change()
-    template = "programma/projector.html#scherm" if request.htmx else "programma/projector.html"
-    return render(request, template, _klok_context(request, slug))
+    if request.htmx:
+        return live_fragment(
+            request, slug, "programma/projector.html#scherm", lambda: _klok_context(request, slug)
+        )
+    return render(request, "programma/projector.html", _klok_context(request, slug))

@@ -27,3 +27,11 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "nl-NL", "timezone_id": "Europe/Amsterdam"}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_fragment_cache():
+    """Live fragments are cached per process: every test starts without them."""
+    from django.core.cache import caches
+
+    caches["fragments"].clear()

@@ -1,6 +1,7 @@
 import datetime as dt
 
 from django import template
+from django.utils import timezone
 
 register = template.Library()
 
@@ -16,3 +17,19 @@ def duur(value: dt.timedelta | None) -> str:
     if hours:
         return f"{hours}:{minutes:02d}:{seconds:02d}"
     return f"{minutes}:{seconds:02d}"
+
+
+@register.filter
+def uur(value: dt.time | dt.datetime | None) -> str:
+    """19.45: how Dutch programmes write clock times (cheaper than the `time` filter)."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value)
+    return f"{value:%H.%M}"
+
+
+@register.filter
+def uur_iso(value: dt.time | None) -> str:
+    """19:45, for the machine-readable datetime attribute of <time>."""
+    return f"{value:%H:%M}" if value is not None else ""

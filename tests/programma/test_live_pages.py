@@ -119,3 +119,38 @@ def test_live_pages_reject_post(client, noord, naam):
 def test_live_pages_of_a_draft_are_hidden(client, naam):
     sessie = make_sessie(status=Sessie.Status.CONCEPT)
     assert client.get(reverse(f"programma:{naam}", args=[sessie.slug])).status_code == 404
+
+
+def test_a_changed_fragment_is_rendered_once_and_then_served_from_memory(
+    client, noord, django_assert_num_queries
+):
+    path = reverse("programma:projector", args=[noord.slug])
+    eerste = client.get(path, **HTMX)
+    with django_assert_num_queries(1):
+        tweede = client.get(path, **HTMX)
+    zonder_nu = re.compile(r'data-nu="\d+"')
+    assert zonder_nu.sub("", tweede.text) == zonder_nu.sub("", eerste.text)
+
+
+def test_the_cached_fragment_carries_the_clock_of_this_request(client, noord, monkeypatch):
+    path = reverse("programma:projector", args=[noord.slug])
+    eerst = int(re.search(r'data-nu="(\d+)"', client.get(path, **HTMX).text).group(1))
+    later = time.time() + 100
+    monkeypatch.setattr("sessie.live.time.time", lambda: later)
+    nu = int(re.search(r'data-nu="(\d+)"', client.get(path, **HTMX).text).group(1))
+    assert nu - eerst in range(99, 102)
+
+
+def test_a_change_renders_the_fragment_anew(client, noord):
+    path = reverse("programma:projector", args=[noord.slug])
+    client.get(path, **HTMX)
+    zet_klok(noord, "21:20")
+    response = client.get(path, **HTMX)
+    assert "Plenair deel 2" in response.text[response.text.index("scherm-nu") :][:600]
+
+
+def test_each_language_has_its_own_fragment(client, noord):
+    path = reverse("programma:projector", args=[noord.slug])
+    assert "Nu" in client.get(path, **HTMX).text
+    client.cookies["django_language"] = "en"
+    assert "Now" in client.get(path, **HTMX).text
