@@ -27,6 +27,10 @@ SESSIE_PAGINAS: list[tuple[str, str]] = [
     ("Programme (live)", "programma:programma"),
     ("Projector", "programma:projector"),
     ("Organiser", "sessie:organiser_sessie"),
+    ("Ask a question (visitors, by QR)", "informatiepunt:vraag_stellen"),
+    ("Answers to questions (public)", "informatiepunt:antwoorden"),
+    ("Question inventory (info point, organiser)", "informatiepunt:inventaris"),
+    ("QR sheet for the information point", "informatiepunt:qr"),
 ]
 
 
