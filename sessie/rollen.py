@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from sessie.models import Sessie
 
@@ -23,14 +24,14 @@ class Regel:
 
 # (label, url name) of pages that take the session's slug.
 SESSIE_PAGINAS: list[tuple[str, str]] = [
-    ("Public session page", "sessie:detail"),
-    ("Programme (live)", "programma:programma"),
-    ("Projector", "programma:projector"),
-    ("Organiser", "sessie:organiser_sessie"),
-    ("Ask a question (visitors, by QR)", "informatiepunt:vraag_stellen"),
-    ("Answers to questions (public)", "informatiepunt:antwoorden"),
-    ("Question inventory (info point, organiser)", "informatiepunt:inventaris"),
-    ("QR sheet for the information point", "informatiepunt:qr"),
+    (gettext_noop("Public session page"), "sessie:detail"),
+    (gettext_noop("Programme (live)"), "programma:programma"),
+    (gettext_noop("Projector"), "programma:projector"),
+    (gettext_noop("Organiser"), "sessie:organiser_sessie"),
+    (gettext_noop("Ask a question (visitors, by QR)"), "informatiepunt:vraag_stellen"),
+    (gettext_noop("Answers to questions (public)"), "informatiepunt:antwoorden"),
+    (gettext_noop("Question inventory (info point, organiser)"), "informatiepunt:inventaris"),
+    (gettext_noop("QR sheet for the information point"), "informatiepunt:qr"),
 ]
 
 
