@@ -94,7 +94,7 @@ class ZelfVraagForm(HoneypotMixin, VraagForm):
         velden["email"].widget.attrs = {"autocomplete": "email"}
         velden["wil_antwoord"].label = _("Send me the answer by e-mail")
         velden["wil_antwoord"].help_text = _(
-            "We use your address only to send you the answer, and then delete it."
+            "We use your address only to send you the answer to this question."
         )
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -25,7 +27,7 @@ from informatiepunt.tasks import stuur_terugkoppeling
 from informatiepunt.terugkoppeling import wachtende_askers
 from sessie.access import organiser_sessie, public_sessie, toegang_for
 from sessie.export import csv_response, xlsx_response
-from sessie.live import no_change, poll_url, unchanged
+from sessie.live import no_change, unchanged
 from sessie.models import Sessie, Toegang
 from sessie.ratelimit import rate_limit
 
@@ -85,7 +87,7 @@ def intake(request: HttpRequest, slug: str) -> HttpResponse:
         "sessie": sessie,
         "form": form,
         "vragen": _recent(sessie),
-        "poll_url": poll_url(request.path, versie=sessie.versie),
+        "poll_url": f"{request.path}?{urlencode({'v': sessie.versie})}",
     }
     if request.htmx:
         return render(request, "informatiepunt/intake.html#lijst", context)
@@ -150,7 +152,8 @@ def _inventaris_inhoud(*, sessie: Sessie, filters: InventarisFilter, pagina: str
         aantal=Count("vragen", filter=Q(vragen__verborgen=False))
     )
     vragen = filters.filter(sessie.vragen.all()).select_related("categorie", "dubbel_van")
-    vragen = vragen.annotate(aantal_dubbel=Count("dubbelen"))
+    # Newest first; explicit, because GROUP BY queries ignore Meta.ordering.
+    vragen = vragen.annotate(aantal_dubbel=Count("dubbelen")).order_by("-pk")
     page = Paginator(vragen, PER_PAGINA).get_page(pagina)
     query = filters.data.copy()
     query.pop("pagina", None)
