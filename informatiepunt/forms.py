@@ -7,6 +7,15 @@ from informatiepunt.models import Vraag, Vraagcategorie
 from sessie.capture import HoneypotMixin, InzendsleutelMixin
 from sessie.models import Sessie
 
+# Widget hooks for the info point's capture queue that a visitor's form does without.
+ALLEEN_INTAKE = {
+    "data-capture-clear",
+    "data-capture-focus",
+    "data-capture-key",
+    "data-enter-verstuurt",
+    "autofocus",
+}
+
 
 class VraagForm(InzendsleutelMixin, forms.Form):
     """A question taken at the information point. Personal data only with the asker's consent."""
@@ -29,11 +38,13 @@ class VraagForm(InzendsleutelMixin, forms.Form):
         queryset=Vraagcategorie.objects.none(),
         required=False,
         empty_label=_("Not sure"),
+        widget=forms.Select(attrs={"data-capture-clear": ""}),
     )
     vraagsteller = forms.ChoiceField(
         label=_("The asker is"),
         choices=[("", _("Not given")), *Vraag.Vraagsteller.choices],
         required=False,
+        widget=forms.Select(attrs={"data-capture-clear": ""}),
     )
     naam = forms.CharField(
         label=_("Name (optional)"),
@@ -49,6 +60,7 @@ class VraagForm(InzendsleutelMixin, forms.Form):
     wil_antwoord = forms.BooleanField(
         label=_("The asker wants the answer by e-mail"),
         required=False,
+        widget=forms.CheckboxInput(attrs={"data-capture-clear": ""}),
         help_text=_("Only with permission. The address is used for this answer only."),
     )
 
@@ -85,13 +97,17 @@ class ZelfVraagForm(HoneypotMixin, VraagForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         velden = self.fields
+        # A visitor sends one question: no capture-queue hooks, and the browser may autofill.
+        for veld in velden.values():
+            attrs = veld.widget.attrs
+            veld.widget.attrs = {k: v for k, v in attrs.items() if k not in ALLEEN_INTAKE}
         velden["tekst"].label = _("Your question")
-        velden["tekst"].widget.attrs = {"rows": 4}
+        velden["tekst"].widget.attrs["rows"] = 4
         velden["vraagsteller"].label = _("I am")
         velden["naam"].label = _("Your name (optional)")
-        velden["naam"].widget.attrs = {"autocomplete": "name"}
+        velden["naam"].widget.attrs["autocomplete"] = "name"
         velden["email"].label = _("Your e-mail address (optional)")
-        velden["email"].widget.attrs = {"autocomplete": "email"}
+        velden["email"].widget.attrs["autocomplete"] = "email"
         velden["wil_antwoord"].label = _("Send me the answer by e-mail")
         velden["wil_antwoord"].help_text = _(
             "We use your address only to send you the answer to this question."

@@ -39,14 +39,25 @@ def test_staff_take_questions_on_a_phone_and_nothing_is_lost_offline(page, live_
     expect(page).to_have_url(re.compile("/informatiepunt/$"))
     lijst = page.locator("#vragen-lijst")
 
+    page.locator("#id_categorie").select_option(label="Financiering")
+    page.locator("#id_email").fill("bea@example.invalid")
+    page.locator("#id_wil_antwoord").check()
     vraag_in(page, "Wie beslist over het budget?")
     expect(lijst).to_contain_text("Wie beslist over het budget?")
+    # Ready for the next asker: nothing of the previous one stays behind.
     expect(page.locator("#id_tekst")).to_have_value("")
+    expect(page.locator("#id_tekst")).to_be_focused()
+    expect(page.locator("#id_email")).to_have_value("")
+    expect(page.locator("#id_wil_antwoord")).not_to_be_checked()
+    expect(page.locator("#id_categorie")).to_have_value("")
+    eerste = Vraag.objects.get()
+    assert (eerste.email, eerste.wil_antwoord) == ("bea@example.invalid", True)
+    assert eerste.categorie.naam == "Financiering"
 
     page.context.set_offline(True)
     vraag_in(page, "Offline vraag een?")
     vraag_in(page, "Offline vraag twee?")
-    expect(page.locator("[data-capture-status]")).to_contain_text("2")
+    expect(page.locator("[data-capture-status]")).to_have_text("2 wachten op verbinding")
     assert Vraag.objects.count() == 1
 
     page.context.set_offline(False)

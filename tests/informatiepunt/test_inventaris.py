@@ -126,3 +126,20 @@ def test_tidying_is_post_only_and_needs_access(client, medewerker, sessie):
 def test_the_qr_sheet_points_at_the_self_service_form(medewerker, sessie):
     html = medewerker.get(f"/s/{sessie.slug}/informatiepunt/qr/").content.decode()
     assert f"/s/{sessie.slug}/vraag/" in html and "<svg" in html
+
+
+def test_every_information_point_page_has_one_h1_and_a_language(als_organisator, sessie):
+    import re
+
+    vraag = make_vraag(sessie)
+    for pad in (
+        f"/s/{sessie.slug}/informatiepunt/",
+        f"/s/{sessie.slug}/informatiepunt/vragen/",
+        f"/s/{sessie.slug}/informatiepunt/vragen/{vraag.pk}/",
+        f"/s/{sessie.slug}/informatiepunt/qr/",
+        f"/s/{sessie.slug}/vraag/",
+        f"/s/{sessie.slug}/antwoorden/",
+    ):
+        html = als_organisator.get(pad).content.decode()
+        assert len(re.findall(r"<h1[ >]", html)) == 1, pad
+        assert '<html lang="nl">' in html, pad
