@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -311,7 +311,10 @@ def antwoorden(request: HttpRequest, slug: str) -> HttpResponse:
     vragen = (
         sessie.vragen.gepubliceerd()
         .select_related("categorie")
-        .order_by("categorie__volgorde", "categorie__naam", "goedgekeurd_op", "pk")
+        # Topics in their own order; questions without a topic last ("Other questions").
+        .order_by(
+            F("categorie__volgorde").asc(nulls_last=True), "categorie__naam", "goedgekeurd_op", "pk"
+        )
     )
     return render(request, "informatiepunt/antwoorden.html", {"sessie": sessie, "vragen": vragen})
 

@@ -157,3 +157,13 @@ def test_export_is_for_organisers_only(medewerker, sessie):
 
 def test_unknown_export_format_is_404(als_organisator, sessie):
     assert als_organisator.get(f"/s/{sessie.slug}/informatiepunt/export.pdf").status_code == 404
+
+
+def test_questions_without_a_topic_come_last(client, sessie, categorie):
+    make_vraag(sessie, tekst="Zonder onderwerp?", antwoord="A", status=Vraag.Status.BEANTWOORD)
+    make_vraag(
+        sessie, categorie=categorie, tekst="Met onderwerp?", antwoord="B",
+        status=Vraag.Status.BEANTWOORD,
+    )  # fmt: skip
+    html = client.get(f"/s/{sessie.slug}/antwoorden/").content.decode()
+    assert html.index("Met onderwerp?") < html.index("Zonder onderwerp?")
