@@ -338,7 +338,7 @@ EXPORT_KOP = [
 @login_required
 @require_GET
 def export(request: HttpRequest, slug: str, formaat: str) -> HttpResponse:
-    """The inventory for the municipality; e-mail addresses only where the asker consented."""
+    """The inventory for the municipality; names and addresses only where the asker consented."""
     sessie = organiser_sessie(request, slug)
     if formaat not in ("csv", "xlsx"):
         raise Http404
@@ -372,7 +372,8 @@ def export_rij(vraag: Vraag) -> list:
         origineel.antwoord,
         str(origineel.goedgekeurd_door or "") if not vraag.dubbel_van_id else "",
         tijd(origineel.goedgekeurd_op),
-        vraag.naam,
+        # Who asked leaves the building only where the asker wanted an answer.
+        vraag.naam if vraag.wil_antwoord else "",
         vraag.email if vraag.wil_antwoord else "",
         tijd(vraag.teruggekoppeld_op),
     ]

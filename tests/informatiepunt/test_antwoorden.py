@@ -140,6 +140,7 @@ def test_export_csv_neutralises_formulas_and_shows_addresses_only_with_consent(
     assert response["Content-Type"].startswith("text/csv")
     assert "'=HYPERLINK" in tekst
     assert "met@example.invalid" in tekst
+    assert "Zonder" not in tekst
 
 
 def test_export_xlsx_is_a_spreadsheet(als_organisator, sessie):
