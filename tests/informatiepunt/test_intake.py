@@ -138,3 +138,13 @@ def test_the_list_costs_the_same_queries_for_few_and_many_questions(
         make_vraag(sessie)
     with django_assert_num_queries(len(weinig.captured_queries)):
         medewerker.get(url(sessie), HTTP_HX_REQUEST="true")
+
+
+def test_an_unchanged_poll_is_a_cheap_204(medewerker, sessie, django_assert_num_queries):
+    for _ in range(30):
+        make_vraag(sessie)
+    sessie.refresh_from_db()
+    # The browser's session, the session's counter, the volunteer's grant: nothing per question.
+    with django_assert_num_queries(3):
+        response = medewerker.get(url(sessie), {"v": sessie.versie}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 204
