@@ -28,6 +28,10 @@ SESSIE_PAGINAS: list[tuple[str, str]] = [
     (gettext_noop("Programme (live)"), "programma:programma"),
     (gettext_noop("Projector"), "programma:projector"),
     (gettext_noop("Organiser"), "sessie:organiser_sessie"),
+    (gettext_noop("Ask a question (visitors, by QR)"), "informatiepunt:vraag_stellen"),
+    (gettext_noop("Answers to questions (public)"), "informatiepunt:antwoorden"),
+    (gettext_noop("Question inventory (info point, organiser)"), "informatiepunt:inventaris"),
+    (gettext_noop("QR sheet for the information point"), "informatiepunt:qr"),
 ]
 
 

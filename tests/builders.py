@@ -96,3 +96,13 @@ def zet_klok(sessie: Sessie, tijd: str) -> None:
     moment = timezone.make_aware(dt.datetime.combine(sessie.datum, dt.time.fromisoformat(tijd)))
     sessie.zet_oefenklok(moment=moment)
     sessie.refresh_from_db()
+
+
+def make_vraag(sessie: Sessie, **velden):
+    """A question as the information point takes it (import here: the app is optional)."""
+    import uuid
+
+    from informatiepunt.models import Vraag
+
+    defaults = {"tekst": f"Vraag {next(_teller)}?", "inzendsleutel": uuid.uuid4()}
+    return Vraag.objects.create(sessie=sessie, **(defaults | velden))

@@ -117,7 +117,9 @@
     save(form, queue);
     // Ready for the next entry at once: clear what was typed, fresh key, keep focus.
     if (keyInput) keyInput.value = newKey();
-    form.querySelectorAll("[data-capture-clear]").forEach(function (el) { el.value = ""; });
+    form.querySelectorAll("[data-capture-clear]").forEach(function (el) {
+      if (el.type === "checkbox" || el.type === "radio") { el.checked = false; } else { el.value = ""; }
+    });
     var focus = form.querySelector("[data-capture-focus]");
     if (focus) focus.focus();
     flush(form);

@@ -1,0 +1,379 @@
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from informatiepunt.forms import (
+    AntwoordForm,
+    DubbelForm,
+    InventarisFilter,
+    ToewijzenForm,
+    VraagForm,
+    ZelfVraagForm,
+)
+from informatiepunt.models import Overgangsfout, Vraag, leg_vraag_vast
+from informatiepunt.tasks import stuur_terugkoppeling
+from informatiepunt.terugkoppeling import wachtende_askers
+from sessie.access import organiser_sessie, public_sessie, toegang_for
+from sessie.export import csv_response, xlsx_response
+from sessie.live import no_change, unchanged
+from sessie.models import Sessie, Toegang
+from sessie.ratelimit import rate_limit
+
+RECENT = 25
+PER_PAGINA = 50
+
+
+def informatiepunt_sessie(request: HttpRequest, slug: str) -> tuple[Sessie, object]:
+    """The session and who is working: an organiser (their user) or info-point staff (the link).
+
+    403 for anyone else; unknown slugs are 404.
+    """
+    sessie = get_object_or_404(Sessie, slug=slug)
+    if sessie.mag_organiseren(request.user):
+        return sessie, request.user
+    toegang = toegang_for(request, sessie, Toegang.Rol.INFORMATIEPUNT)
+    if toegang is None:
+        raise PermissionDenied
+    return sessie, toegang
+
+
+def _vraag(sessie: Sessie, pk: int) -> Vraag:
+    return get_object_or_404(
+        Vraag.objects.select_related("categorie", "dubbel_van", "goedgekeurd_door", "sessie"),
+        pk=pk,
+        sessie=sessie,
+    )
+
+
+def _recent(sessie: Sessie) -> list[Vraag]:
+    return list(sessie.vragen.zichtbaar().select_related("categorie", "dubbel_van")[:RECENT])
+
+
+@require_http_methods(["GET", "POST"])
+def intake(request: HttpRequest, slug: str) -> HttpResponse:
+    """Info-point staff take questions: Enter saves, the list below updates live."""
+    sessie, _door = informatiepunt_sessie(request, slug)
+    if request.method == "GET" and unchanged(request, sessie):
+        return no_change()
+    form = VraagForm(request.POST or None, sessie=sessie)
+    if request.method == "POST":
+        if form.is_valid():
+            leg_vraag_vast(
+                sessie=sessie,
+                sleutel=form.cleaned_data["sleutel"],
+                bron=Vraag.Bron.INFORMATIEPUNT,
+                **form.velden(),
+            )
+            if not request.htmx:
+                messages.success(request, _("Question saved."))
+                return redirect("informatiepunt:intake", slug=slug)
+            sessie.refresh_from_db(fields=["versie"])
+        elif request.htmx:
+            context = {"sessie": sessie, "form": form}
+            return render(request, "informatiepunt/intake.html#formulier", context, status=400)
+    context = {
+        "sessie": sessie,
+        "form": form,
+        "vragen": _recent(sessie),
+        "poll_url": f"{request.path}?{urlencode({'v': sessie.versie})}",
+    }
+    if request.htmx:
+        return render(request, "informatiepunt/intake.html#lijst", context)
+    return render(
+        request, "informatiepunt/intake.html", context, status=400 if form.errors else 200
+    )
+
+
+@rate_limit("vraag-stellen", per_browser=10, per_ip=300)
+@require_http_methods(["GET", "POST"])
+def vraag_stellen(request: HttpRequest, slug: str) -> HttpResponse:
+    """A visitor asks a question on their own phone (the QR at the information point)."""
+    sessie = public_sessie(request, slug)
+    form = ZelfVraagForm(request.POST or None, sessie=sessie)
+    if request.method == "POST" and form.is_valid():
+        leg_vraag_vast(
+            sessie=sessie,
+            sleutel=form.cleaned_data["sleutel"],
+            bron=Vraag.Bron.ZELF,
+            **form.velden(),
+        )
+        messages.success(request, _("Thank you! Your question has been received."))
+        return redirect("informatiepunt:vraag_stellen", slug=slug)
+    return render(
+        request,
+        "informatiepunt/vraag_stellen.html",
+        {"sessie": sessie, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_GET
+def inventaris(request: HttpRequest, slug: str) -> HttpResponse:
+    """All questions by topic and status, with counts and search; the list updates live."""
+    sessie, door = informatiepunt_sessie(request, slug)
+    if unchanged(request, sessie):
+        return no_change()
+    filters = InventarisFilter(request.GET, sessie=sessie)
+    context = {
+        "sessie": sessie,
+        "filters": filters,
+        "is_organisator": not isinstance(door, Toegang),
+        **_inventaris_inhoud(sessie=sessie, filters=filters, pagina=request.GET.get("pagina")),
+    }
+    if request.htmx:
+        return render(request, "informatiepunt/inventaris.html#lijst", context)
+    if context["is_organisator"]:
+        context["wachtend"] = len(wachtende_askers(sessie))
+    return render(request, "informatiepunt/inventaris.html", context)
+
+
+def _inventaris_inhoud(*, sessie: Sessie, filters: InventarisFilter, pagina: str | None) -> dict:
+    """Counts per topic and status (two aggregate queries) and one page of the filtered list."""
+    zichtbaar = sessie.vragen.zichtbaar()
+    per_status = dict(
+        zichtbaar.order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    categorieen = sessie.vraagcategorieen.annotate(
+        aantal=Count("vragen", filter=Q(vragen__verborgen=False))
+    )
+    vragen = filters.filter(sessie.vragen.all()).select_related("categorie", "dubbel_van")
+    # Newest first; explicit, because GROUP BY queries ignore Meta.ordering.
+    vragen = vragen.annotate(aantal_dubbel=Count("dubbelen")).order_by("-pk")
+    page = Paginator(vragen, PER_PAGINA).get_page(pagina)
+    query = filters.data.copy()
+    query.pop("pagina", None)
+    query["v"] = sessie.versie
+    return {
+        "statussen": [
+            (waarde, label, per_status.get(waarde, 0)) for waarde, label in Vraag.Status.choices
+        ],
+        "totaal": sum(per_status.values()),
+        "categorieen": categorieen,
+        "pagina": page,
+        "poll_url": f"{reverse('informatiepunt:inventaris', kwargs={'slug': sessie.slug})}?"
+        f"{query.urlencode()}&pagina={page.number}",
+    }
+
+
+def _vraag_context(sessie: Sessie, vraag: Vraag, door, **forms) -> dict:
+    is_organisator = not isinstance(door, Toegang)
+    return {
+        "sessie": sessie,
+        "vraag": vraag,
+        "is_organisator": is_organisator,
+        "dubbelen": list(vraag.dubbelen.all()),
+        "log": list(vraag.log.select_related("door_gebruiker")),
+        "dubbel_form": forms.get("dubbel_form") or DubbelForm(vraag=vraag),
+        "toewijzen_form": forms.get("toewijzen_form")
+        or ToewijzenForm(initial={"toegewezen_aan": vraag.toegewezen_aan}),
+        "antwoord_form": forms.get("antwoord_form")
+        or AntwoordForm(initial={"antwoord": vraag.antwoord}),
+    }
+
+
+@require_GET
+def vraag(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    sessie, door = informatiepunt_sessie(request, slug)
+    vraag = _vraag(sessie, pk)
+    return render(request, "informatiepunt/vraag.html", _vraag_context(sessie, vraag, door))
+
+
+def _na_stap(request: HttpRequest, vraag: Vraag, stap, melding: str) -> HttpResponse:
+    """Run one domain step; a refused step becomes a message instead of an error page."""
+    try:
+        stap()
+    except Overgangsfout as fout:
+        messages.error(request, str(fout))
+    else:
+        messages.success(request, melding)
+    return redirect("informatiepunt:vraag", slug=vraag.sessie.slug, pk=vraag.pk)
+
+
+@require_POST
+def vraag_dubbel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    sessie, door = informatiepunt_sessie(request, slug)
+    vraag = _vraag(sessie, pk)
+    if "ongedaan" in request.POST:
+        return _na_stap(
+            request,
+            vraag,
+            lambda: vraag.maak_dubbel_ongedaan(door=door),
+            _("The question is no longer marked as a duplicate."),
+        )
+    form = DubbelForm(request.POST, vraag=vraag)
+    if not form.is_valid():
+        context = _vraag_context(sessie, vraag, door, dubbel_form=form)
+        return render(request, "informatiepunt/vraag.html", context, status=400)
+    origineel = form.cleaned_data["origineel"]
+    return _na_stap(
+        request,
+        vraag,
+        lambda: vraag.markeer_dubbel(van=origineel, door=door),
+        _("Marked as a duplicate: the answer to question %(nummer)s reaches this asker too.")
+        % {"nummer": origineel.origineel.pk},
+    )
+
+
+@require_POST
+def vraag_verbergen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    sessie, door = informatiepunt_sessie(request, slug)
+    vraag = _vraag(sessie, pk)
+    verbergen = request.POST.get("verborgen") == "1"
+    melding = _("The question is hidden.") if verbergen else _("The question is shown again.")
+    return _na_stap(
+        request, vraag, lambda: vraag.zet_verborgen(verborgen=verbergen, door=door), melding
+    )
+
+
+@login_required
+@require_POST
+def vraag_toewijzen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    sessie = organiser_sessie(request, slug)
+    vraag = _vraag(sessie, pk)
+    form = ToewijzenForm(request.POST)
+    if not form.is_valid():
+        context = _vraag_context(sessie, vraag, request.user, toewijzen_form=form)
+        return render(request, "informatiepunt/vraag.html", context, status=400)
+    naam = form.cleaned_data["toegewezen_aan"]
+    return _na_stap(
+        request,
+        vraag,
+        lambda: vraag.neem_in_behandeling(door=request.user, toegewezen_aan=naam),
+        _("In progress, assigned to %(naam)s.") % {"naam": naam},
+    )
+
+
+@login_required
+@require_POST
+def vraag_beantwoorden(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    sessie = organiser_sessie(request, slug)
+    vraag = _vraag(sessie, pk)
+    form = AntwoordForm(request.POST)
+    if not form.is_valid():
+        context = _vraag_context(sessie, vraag, request.user, antwoord_form=form)
+        return render(request, "informatiepunt/vraag.html", context, status=400)
+    antwoord = form.cleaned_data["antwoord"]
+    return _na_stap(
+        request,
+        vraag,
+        lambda: vraag.beantwoord(door=request.user, antwoord=antwoord),
+        _("Answer approved. It is on the public answers page."),
+    )
+
+
+@login_required
+@require_POST
+def vraag_heropenen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    sessie = organiser_sessie(request, slug)
+    vraag = _vraag(sessie, pk)
+    return _na_stap(
+        request,
+        vraag,
+        lambda: vraag.heropen(door=request.user),
+        _("The answer is back in progress: improve it and approve it again."),
+    )
+
+
+@login_required
+@require_POST
+def terugkoppelen(request: HttpRequest, slug: str) -> HttpResponse:
+    """Send every waiting asker one e-mail with all their answers (a background task)."""
+    sessie = organiser_sessie(request, slug)
+    resultaat = stuur_terugkoppeling.enqueue(sessie_id=sessie.pk, gebruiker_id=request.user.pk)
+    if resultaat.is_finished:
+        messages.success(
+            request, _("E-mails sent: %(aantal)s.") % {"aantal": resultaat.return_value}
+        )
+    else:
+        messages.success(request, _("The answers are being sent in the background."))
+    return redirect("informatiepunt:inventaris", slug=slug)
+
+
+@require_GET
+def antwoorden(request: HttpRequest, slug: str) -> HttpResponse:
+    """The public answers page: questions and approved answers by topic, nobody's name."""
+    sessie = public_sessie(request, slug)
+    vragen = (
+        sessie.vragen.gepubliceerd()
+        .select_related("categorie")
+        # Topics in their own order; questions without a topic last ("Other questions").
+        .order_by(
+            F("categorie__volgorde").asc(nulls_last=True), "categorie__naam", "goedgekeurd_op", "pk"
+        )
+    )
+    return render(request, "informatiepunt/antwoorden.html", {"sessie": sessie, "vragen": vragen})
+
+
+@require_GET
+def qr_poster(request: HttpRequest, slug: str) -> HttpResponse:
+    """A printable sheet for the info-point table: scan to ask your question."""
+    sessie, _door = informatiepunt_sessie(request, slug)
+    url = request.build_absolute_uri(reverse("informatiepunt:vraag_stellen", args=[slug]))
+    return render(request, "informatiepunt/qr.html", {"sessie": sessie, "vraag_url": url})
+
+
+EXPORT_KOP = [
+    _l("Number"), _l("Asked at"), _l("Topic"), _l("Question"), _l("The asker is"),
+    _l("Asked via"), _l("Status"), _l("Duplicate of"), _l("Hidden"), _l("Assigned to"),
+    _l("Answer"), _l("Approved by"), _l("Approved at"), _l("Name"),
+    _l("E-mail (with consent)"), _l("Answer e-mailed at"),
+]  # fmt: skip
+
+
+@login_required
+@require_GET
+def export(request: HttpRequest, slug: str, formaat: str) -> HttpResponse:
+    """The inventory for the municipality; names and addresses only where the asker consented."""
+    sessie = organiser_sessie(request, slug)
+    if formaat not in ("csv", "xlsx"):
+        raise Http404
+    vragen = sessie.vragen.select_related("categorie", "goedgekeurd_door", "dubbel_van").order_by(
+        "aangemaakt", "pk"
+    )
+    rijen = (export_rij(vraag) for vraag in vragen)
+    kop = [str(titel) for titel in EXPORT_KOP]
+    naam = f"vragen-{sessie.slug}"
+    if formaat == "csv":
+        return csv_response(bestandsnaam=naam, kop=kop, rijen=rijen)
+    return xlsx_response(bestandsnaam=naam, blad="Vragen", kop=kop, rijen=rijen)
+
+
+def export_rij(vraag: Vraag) -> list:
+    def tijd(moment):
+        return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else ""
+
+    origineel = vraag.origineel
+    return [
+        vraag.pk,
+        tijd(vraag.aangemaakt),
+        str(vraag.categorie or ""),
+        vraag.tekst,
+        vraag.get_vraagsteller_display(),
+        vraag.get_bron_display(),
+        origineel.get_status_display(),
+        origineel.pk if vraag.dubbel_van_id else "",
+        _("yes") if vraag.verborgen else "",
+        origineel.toegewezen_aan,
+        origineel.antwoord,
+        str(origineel.goedgekeurd_door or "") if not vraag.dubbel_van_id else "",
+        tijd(origineel.goedgekeurd_op),
+        # Who asked leaves the building only where the asker wanted an answer.
+        vraag.naam if vraag.wil_antwoord else "",
+        vraag.email if vraag.wil_antwoord else "",
+        tijd(vraag.teruggekoppeld_op),
+    ]
