@@ -27,6 +27,10 @@ SESSIE_PAGINAS: list[tuple[str, str]] = [
     ("Programme (live)", "programma:programma"),
     ("Projector", "programma:projector"),
     ("Organiser", "sessie:organiser_sessie"),
+    ("Registration form", "sessie:aanmelden"),
+    ("Registrations (organiser)", "sessie:aanmeldingen"),
+    ("Catering list (organiser or door)", "sessie:catering"),
+    ("Volunteer links (organiser)", "sessie:toegangen"),
 ]
 
 

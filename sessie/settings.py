@@ -194,6 +194,9 @@ TASKS = {
     }
 }
 
+# Retention: `manage.py vergeet` (daily timer) erases personal data this many days after an evening.
+BEWAAR_DAGEN = env_int("WIJKAVOND_BEWAAR_DAGEN", 90)
+
 # Content Security Policy: our own scripts only, each inline <script> must carry the nonce.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
