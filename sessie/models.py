@@ -52,7 +52,10 @@ class Sessie(models.Model):
     # Registration (sessie/aanmelden.py): who may sign up, and the sandwiches.
     rollen = models.TextField(
         _("who attendees can say they are"),
-        default="Bewoner\nOndernemer\nMaatschappelijke organisatie\n(Oud-)wijkraadlid\nGemeente\nAnders",
+        default=(
+            "Bewoner\nOndernemer\nMaatschappelijke organisatie\n(Oud-)wijkraadlid\n"
+            "Gemeente\nAnders"
+        ),
         help_text=_("One choice per line, shown on the registration form."),
     )
     capaciteit = models.PositiveIntegerField(

@@ -132,6 +132,9 @@ else:
                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
                 ),
             },
+            # A file, not shared-cache memory: concurrency tests need the real locking (WAL,
+            # busy timeout) that in-memory SQLite lacks ("database table is locked").
+            "TEST": {"NAME": str(DATA_DIR / "test-wijkavond.sqlite3")},
         }
     }
 
