@@ -53,8 +53,7 @@ class Sessie(models.Model):
     rollen = models.TextField(
         _("who attendees can say they are"),
         default=(
-            "Bewoner\nOndernemer\nMaatschappelijke organisatie\n(Oud-)wijkraadlid\n"
-            "Gemeente\nAnders"
+            "Bewoner\nOndernemer\nMaatschappelijke organisatie\n(Oud-)wijkraadlid\nGemeente\nAnders"
         ),
         help_text=_("One choice per line, shown on the registration form."),
     )

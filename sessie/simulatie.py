@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from sessie.laden import DEMO_PATH, laad_sessie, lees
-from sessie.models import Aanmelding, Sessie, hash_token
+from sessie.models import Aanmelding, Sessie
 from thematafels.models import Tafel
 
 # Apps whose simulatie.vul fills a session, in order (registrations before ideas).
@@ -147,7 +147,9 @@ def vul(*, sessie: Sessie, rng: random.Random, aantallen: Aantallen) -> None:
         rijen.append(
             Aanmelding(
                 sessie=sessie,
-                inzendsleutel=uuid.UUID(int=rng.getrandbits(128), version=4),
+                # Keys and hashes are random, not drawn from rng: two runs of one seed may share
+                # a database (their content is the same, their unique keys are not).
+                inzendsleutel=uuid.uuid4(),
                 naam=naam,
                 email=fictief_email(naam, n),
                 rol=rng.choice(rollen),
@@ -158,8 +160,7 @@ def vul(*, sessie: Sessie, rng: random.Random, aantallen: Aantallen) -> None:
                 voorkeur_2=keuze[1],
                 toestemming_contact=rng.random() < 0.6,
                 toestemming_netwerk=rng.random() < 0.4,
-                token_hash=hash_token(f"simulatie-{rng.getrandbits(128)}"),
-                incheck_hash=hash_token(f"simulatie-{rng.getrandbits(128)}"),
+                **Aanmelding.nieuwe_tokens()[0],
                 ingecheckt=sessie.op_tijd(dt.time(19, 0)) if rng.random() < 0.5 else None,
             )
         )

@@ -32,7 +32,11 @@ def url(sessie):
 
 
 def formulier(**extra):
-    return {"sleutel": str(uuid.uuid4()), "naam": "Anouk Fictief", "email": "anouk@example.invalid"} | extra
+    return {
+        "sleutel": str(uuid.uuid4()),
+        "naam": "Anouk Fictief",
+        "email": "anouk@example.invalid",
+    } | extra
 
 
 def test_form_shows_every_field_with_consent_boxes_unchecked(client, sessie):
@@ -41,14 +45,25 @@ def test_form_shows_every_field_with_consent_boxes_unchecked(client, sessie):
     response = client.get(url(sessie))
     html = response.content.decode()
     assert response.status_code == 200
-    for naam in ("naam", "email", "telefoon", "rol", "broodje", "dieet", "voorkeur_1", "werkgroepen"):
+    for naam in (
+        "naam",
+        "email",
+        "telefoon",
+        "rol",
+        "broodje",
+        "dieet",
+        "voorkeur_1",
+        "werkgroepen",
+    ):
         assert f'name="{naam}"' in html
     assert re.search(r'name="toestemming_contact"[^>]*checked', html) is None
     assert reverse("sessie:privacy") in html
     assert "Ondernemer" in html  # who you are: data of the session
 
 
-def test_register_creates_one_registration_and_mails_the_link(client, sessie, django_capture_on_commit_callbacks):
+def test_register_creates_one_registration_and_mails_the_link(
+    client, sessie, django_capture_on_commit_callbacks
+):
     tafels = [make_thematafel(sessie), make_thematafel(sessie)]
     groep = make_werkgroep(sessie)
     data = formulier(
@@ -80,11 +95,17 @@ def test_register_creates_one_registration_and_mails_the_link(client, sessie, dj
     namen = [a[0] for a in bericht.attachments]
     assert namen == ["wijkavond.ics", "inchecken.png"]
     ics = bericht.attachments[0][1]
-    assert "BEGIN:VEVENT" in ics and "DTSTART:" in ics and "LOCATION:Buurthuis\\, Dorpsstraat 1\\, Zwolle" in ics
+    assert (
+        "BEGIN:VEVENT" in ics
+        and "DTSTART:" in ics
+        and "LOCATION:Buurthuis\\, Dorpsstraat 1\\, Zwolle" in ics
+    )
     assert bericht.attachments[1][1].startswith(b"\x89PNG")
 
 
-def test_double_submit_makes_one_registration_and_one_mail(client, sessie, django_capture_on_commit_callbacks):
+def test_double_submit_makes_one_registration_and_one_mail(
+    client, sessie, django_capture_on_commit_callbacks
+):
     data = formulier()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url(sessie), data)
@@ -94,7 +115,9 @@ def test_double_submit_makes_one_registration_and_one_mail(client, sessie, djang
     assert len(mail.outbox) == 1
 
 
-def test_same_email_again_resends_a_fresh_link_instead_of_a_duplicate(client, sessie, django_capture_on_commit_callbacks):
+def test_same_email_again_resends_a_fresh_link_instead_of_a_duplicate(
+    client, sessie, django_capture_on_commit_callbacks
+):
     bestaand, tokens = make_aanmelding(sessie, email="anouk@example.invalid")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url(sessie), formulier(email="ANOUK@example.invalid"))
@@ -109,7 +132,9 @@ def test_same_email_again_resends_a_fresh_link_instead_of_a_duplicate(client, se
 
 def test_errors_keep_every_typed_value_and_sit_next_to_the_field(client, sessie):
     tafel = make_thematafel(sessie)
-    data = formulier(email="geen-adres", organisatie="Buurtclub", voorkeur_1=tafel.pk, voorkeur_2=tafel.pk)
+    data = formulier(
+        email="geen-adres", organisatie="Buurtclub", voorkeur_1=tafel.pk, voorkeur_2=tafel.pk
+    )
     response = client.post(url(sessie), data)
     html = response.content.decode()
     assert response.status_code == 400
@@ -152,7 +177,10 @@ def test_public_session_page_links_the_form(client, sessie):
 
 
 def test_thank_you_and_privacy_pages(client, sessie):
-    assert client.get(reverse("sessie:aanmelden_bedankt", kwargs={"slug": sessie.slug})).status_code == 200
+    assert (
+        client.get(reverse("sessie:aanmelden_bedankt", kwargs={"slug": sessie.slug})).status_code
+        == 200
+    )
     response = client.get(reverse("sessie:privacy"))
     assert response.status_code == 200
     assert "90" in response.content.decode()
@@ -180,11 +208,15 @@ def test_full_sandwiches_put_newcomers_on_the_waiting_list():
 def test_after_the_deadline_sandwich_requests_wait(settings):
     from django.utils import timezone
 
-    sessie = make_sessie(broodjes_deadline=timezone.now() - __import__("datetime").timedelta(hours=1))
+    sessie = make_sessie(
+        broodjes_deadline=timezone.now() - __import__("datetime").timedelta(hours=1)
+    )
     assert meld_aan(sessie, "Laat").broodje == Aanmelding.Broodje.WACHTLIJST
 
 
-def test_cancelling_promotes_the_first_on_the_waiting_list_with_an_email(django_capture_on_commit_callbacks):
+def test_cancelling_promotes_the_first_on_the_waiting_list_with_an_email(
+    django_capture_on_commit_callbacks,
+):
     sessie = make_sessie(broodjes=1)
     eerste = meld_aan(sessie, "Een")
     tweede = meld_aan(sessie, "Twee")

@@ -38,7 +38,9 @@ def test_guessed_tokens_find_nothing(client, persoon, token):
 
 def test_the_door_code_is_not_a_personal_link(client):
     _aanmelding, tokens = make_aanmelding(make_sessie())
-    assert client.get(reverse("sessie:mijn", kwargs={"token": tokens["incheck"]})).status_code == 404
+    assert (
+        client.get(reverse("sessie:mijn", kwargs={"token": tokens["incheck"]})).status_code == 404
+    )
 
 
 def test_change_saves_and_redirects(client, persoon):
@@ -67,9 +69,13 @@ def test_change_with_errors_is_400_and_keeps_values(client, persoon):
     assert 'value="Nieuwe club"' in response.content.decode()
 
 
-def test_cancel_frees_the_sandwich_for_the_waiting_list(client, persoon, django_capture_on_commit_callbacks):
+def test_cancel_frees_the_sandwich_for_the_waiting_list(
+    client, persoon, django_capture_on_commit_callbacks
+):
     aanmelding, token = persoon
-    wachtend, _ = make_aanmelding(aanmelding.sessie, broodje="wachtlijst", email="w@example.invalid")
+    wachtend, _ = make_aanmelding(
+        aanmelding.sessie, broodje="wachtlijst", email="w@example.invalid"
+    )
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("sessie:mijn_annuleren", kwargs={"token": token}))
     assert response.status_code == 302
