@@ -257,5 +257,6 @@ def test_catering_counts_per_diet():
     lijst = verbs.cateringlijst(sessie)
     tellingen = dict(lijst.per_dieet)
     assert len(lijst.namen) == 3
-    assert tellingen["Halal"] == 2 and tellingen["Vegan"] == 1
+    assert tellingen[str(Aanmelding.Dieet.HALAL.label)] == 2
+    assert tellingen[str(Aanmelding.Dieet.VEGANISTISCH.label)] == 1
     assert lijst.zonder_wens == 1 and lijst.allergieen == 1 and lijst.wachtlijst == 1

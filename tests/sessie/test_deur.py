@@ -159,7 +159,7 @@ def test_walk_in_without_js_redirects_and_without_name_is_400(deur, sessie):
 
 
 def test_qr_check_in_link_shows_the_person_for_the_door_only(client, deur, sessie):
-    aanmelding, tokens = make_aanmelding(sessie, naam="Jurre Fictief")
+    _aanmelding, tokens = make_aanmelding(sessie, naam="Jurre Fictief")
     url = deur_url(sessie, "sessie:deur_code", code=tokens["incheck"])
     response = deur.get(url)
     assert response.status_code == 200 and "Jurre Fictief" in response.content.decode()

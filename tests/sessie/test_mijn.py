@@ -22,7 +22,7 @@ def persoon():
 
 
 def test_personal_page_shows_the_registration_and_is_never_cached(client, persoon):
-    aanmelding, token = persoon
+    _aanmelding, token = persoon
     response = client.get(reverse("sessie:mijn", kwargs={"token": token}))
     assert response.status_code == 200
     assert "Bram Voorbeeld" in response.content.decode()

@@ -24,7 +24,7 @@ def tegelijk(werk, aantal: int) -> list[BaseException]:
         try:
             start.wait()
             werk(i)
-        except BaseException as fout:  # noqa: BLE001 - reported by the test
+        except BaseException as fout:
             fouten.append(fout)
         finally:
             connection.close()
