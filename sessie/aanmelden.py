@@ -367,3 +367,12 @@ def per_dag(sessie: Sessie, *, breedte: int = 600, hoogte: int = 160) -> list[St
         h = hoogte * n / hoogste
         staven.append(Staaf(i * stap, hoogte - h, h, dag, n, totaal))
     return staven
+
+
+def herverdeel_broodjes(*, sessie: Sessie) -> list[Aanmelding]:
+    """After the organiser raised the number of sandwiches: serve the waiting list."""
+    with transaction.atomic():
+        bevorderd = bevorder_wachtlijst(_vergrendel(sessie))
+        _meld_bevorderd(bevorderd)
+        Sessie.bump(sessie.pk)
+    return bevorderd

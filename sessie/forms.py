@@ -85,8 +85,9 @@ class AanmeldingVelden(forms.Form):
         self.fields["rol"].choices = [("", _("Choose…"))] + [
             (rol, rol) for rol in sessie.rollen_lijst
         ]
-        self.fields["voorkeur_1"].queryset = sessie.thematafels.all()
-        self.fields["voorkeur_2"].queryset = sessie.thematafels.all()
+        for veld in ("voorkeur_1", "voorkeur_2"):
+            self.fields[veld].queryset = sessie.thematafels.all()
+            self.fields[veld].empty_label = _("Choose…")
         self.fields["werkgroepen"].queryset = sessie.werkgroepen.all()
         for naam, autocomplete in (("naam", "name"), ("email", "email")):
             self.fields[naam].widget.attrs["autocomplete"] = autocomplete

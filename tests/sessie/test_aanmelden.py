@@ -260,3 +260,28 @@ def test_catering_counts_per_diet():
     assert tellingen[str(Aanmelding.Dieet.HALAL.label)] == 2
     assert tellingen[str(Aanmelding.Dieet.VEGANISTISCH.label)] == 1
     assert lijst.zonder_wens == 1 and lijst.allergieen == 1 and lijst.wachtlijst == 1
+
+
+def test_more_sandwiches_move_the_waiting_list_up(django_capture_on_commit_callbacks):
+    sessie = make_sessie(broodjes=1)
+    meld_aan(sessie, "Een")
+    tweede = meld_aan(sessie, "Twee")
+    Sessie.objects.filter(pk=sessie.pk).update(broodjes=2)
+    sessie.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert verbs.herverdeel_broodjes(sessie=sessie) == [tweede]
+    tweede.refresh_from_db()
+    assert tweede.broodje == Aanmelding.Broodje.JA
+    assert mail.outbox[-1].to == ["twee@example.invalid"]
+
+
+def test_clone_copies_workgroups_and_registration_settings():
+    from sessie.kloon import kloon_sessie
+
+    bron = make_sessie(broodjes=40, capaciteit=80)
+    make_werkgroep(bron, "Groen")
+    make_aanmelding(bron)
+    kopie = kloon_sessie(bron=bron, titel="Kopie")
+    assert kopie.broodjes == 40 and kopie.capaciteit == 80
+    assert list(kopie.werkgroepen.values_list("naam", flat=True)) == ["Groen"]
+    assert kopie.aanmeldingen.count() == 0
