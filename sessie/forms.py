@@ -80,8 +80,9 @@ class AanmeldingVelden(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, sessie: Sessie, **kwargs):
+    def __init__(self, *args, sessie: Sessie, aanmelding: Aanmelding | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.sessie, self.aanmelding = sessie, aanmelding
         self.fields["rol"].choices = [("", _("Choose…"))] + [
             (rol, rol) for rol in sessie.rollen_lijst
         ]
@@ -93,7 +94,13 @@ class AanmeldingVelden(forms.Form):
             self.fields[naam].widget.attrs["autocomplete"] = autocomplete
 
     def clean_email(self) -> str:
-        return self.cleaned_data["email"].strip().lower()
+        email = self.cleaned_data["email"].strip().lower()
+        # Changing to an address that is signed up already (a new sign-up just resends the link).
+        if self.aanmelding is not None:
+            anderen = self.sessie.aanmeldingen.exclude(pk=self.aanmelding.pk)
+            if anderen.filter(email__iexact=email).exists():
+                raise forms.ValidationError(_("Someone already signed up with this address."))
+        return email
 
     def clean(self):
         data = super().clean()
@@ -169,8 +176,9 @@ class AanmeldingFilter(forms.Form):
     )
     status = forms.ChoiceField(label=_("Status"), required=False, choices=STATUS)
 
-    def __init__(self, *args, sessie: Sessie, **kwargs):
+    def __init__(self, *args, sessie: Sessie, aanmelding: Aanmelding | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.sessie, self.aanmelding = sessie, aanmelding
         self.fields["rol"].choices = [("", _("All"))] + [(r, r) for r in sessie.rollen_lijst]
         self.fields["tafel"].queryset = sessie.thematafels.all()
         self.fields["tafel"].empty_label = _("All")

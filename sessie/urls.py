@@ -34,6 +34,7 @@ sessie_patterns = (
             name="deur_inchecken",
         ),
         path("s/<slug:slug>/deur/inloop/", views_deur.deur_inloop, name="deur_inloop"),
+        path("s/<slug:slug>/deur/tellers/", views_deur.deur_tellers, name="deur_tellers"),
         path("s/<slug:slug>/deur/code/<str:code>/", views_deur.deur_code, name="deur_code"),
         path("s/<slug:slug>/catering/", views_deur.catering, name="catering"),
         path(

@@ -30,7 +30,6 @@ def _persoonlijk(token: str) -> Aanmelding:
 def _prive(response: HttpResponse) -> HttpResponse:
     # Personal data behind a link: never in a shared cache or the browser's back-forward cache.
     add_never_cache_headers(response)
-    response["Cache-Control"] += ", private"
     return response
 
 
@@ -82,7 +81,7 @@ def mijn(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def mijn_wijzigen(request: HttpRequest, token: str) -> HttpResponse:
     aanmelding = _persoonlijk(token)
-    form = AanmeldingVelden(request.POST, sessie=aanmelding.sessie)
+    form = AanmeldingVelden(request.POST, sessie=aanmelding.sessie, aanmelding=aanmelding)
     if not form.is_valid():
         context = {"aanmelding": aanmelding, "token": token, "form": form}
         return _prive(render(request, "sessie/mijn.html", context, status=400))

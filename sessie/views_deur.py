@@ -21,9 +21,15 @@ from sessie.models import Aanmelding, Toegang
 DEUR = Toegang.Rol.DEUR
 
 
+def _tellers_url(sessie) -> str:
+    pad = reverse("sessie:deur_tellers", kwargs={"slug": sessie.slug})
+    return poll_url(pad, versie=sessie.versie)
+
+
 def _deur_context(sessie, *, tekst: str, form: InloopForm | None = None) -> dict:
     return {
         "sessie": sessie,
+        "tellers_url": _tellers_url(sessie),
         "q": tekst,
         "gevonden": verbs.zoek(sessie, tekst=tekst),
         "tellingen": verbs.tellingen(sessie),
@@ -52,11 +58,30 @@ def deur_inchecken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         terug = reverse("sessie:deur", kwargs={"slug": slug})
         return redirect(f"{terug}?{urlencode({'q': request.POST.get('q', '')})}")
     # The row swaps in place; the numbers at the top follow out of band.
-    context = {"sessie": sessie, "persoon": aanmelding, "tellingen": verbs.tellingen(sessie)}
+    context = {
+        "sessie": sessie,
+        "persoon": aanmelding,
+        "tellingen": verbs.tellingen(sessie),
+        "tellers_url": _tellers_url(sessie),
+    }
     return HttpResponse(
         render_to_string("sessie/deur.html#rij", context, request)
         + render_to_string("sessie/deur.html#tellers", {**context, "oob": True}, request)
     )
+
+
+@require_GET
+def deur_tellers(request: HttpRequest, slug: str) -> HttpResponse:
+    """The numbers at the top of the door page, polled: two doors see each other's work."""
+    sessie = helper_sessie(request, slug, DEUR)
+    if unchanged(request, sessie):
+        return no_change()
+    context = {
+        "sessie": sessie,
+        "tellingen": verbs.tellingen(sessie),
+        "tellers_url": _tellers_url(sessie),
+    }
+    return render(request, "sessie/deur.html#tellers", context)
 
 
 @require_POST

@@ -195,3 +195,17 @@ def test_catering_query_count_is_constant(deur, sessie, django_assert_num_querie
         make_aanmelding(sessie, broodje="ja")
     with django_assert_num_queries(5):
         deur.get(deur_url(sessie, "sessie:catering"), HTTP_HX_REQUEST="true")
+
+
+def test_door_numbers_poll_answers_204_until_something_changes(deur, sessie):
+    url = deur_url(sessie, "sessie:deur_tellers")
+    sessie.refresh_from_db()
+    assert deur.get(url, {"v": sessie.versie}, HTTP_HX_REQUEST="true").status_code == 204
+    aanmelding, _ = make_aanmelding(sessie)
+    aanmelding.check_in()
+    response = deur.get(url, {"v": sessie.versie}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and 'id="deur-tellers"' in response.content.decode()
+
+
+def test_door_numbers_need_the_door(client, sessie):
+    assert client.get(deur_url(sessie, "sessie:deur_tellers")).status_code == 403

@@ -115,3 +115,12 @@ def test_wrong_methods_are_405(client, persoon):
     assert client.post(reverse("sessie:mijn", kwargs={"token": token})).status_code == 405
     assert client.get(reverse("sessie:mijn_wijzigen", kwargs={"token": token})).status_code == 405
     assert client.get(reverse("sessie:mijn_annuleren", kwargs={"token": token})).status_code == 405
+
+
+def test_changing_to_an_address_someone_else_uses_is_400_not_500(client, persoon):
+    aanmelding, token = persoon
+    make_aanmelding(aanmelding.sessie, email="bezet@example.invalid")
+    data = {"naam": "Bram", "email": "Bezet@example.invalid"}
+    response = client.post(reverse("sessie:mijn_wijzigen", kwargs={"token": token}), data)
+    assert response.status_code == 400
+    assert 'id="error_1_id_email"' in response.content.decode()
