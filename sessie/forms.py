@@ -132,9 +132,12 @@ class InloopForm(InzendsleutelMixin):
 
 
 class ToegangForm(forms.Form):
-    rol = forms.ChoiceField(label=_("Role"), choices=Toegang.Rol.choices)
+    rol = forms.ChoiceField(label=_("Role"), choices=Toegang.Rol.choices, initial=Toegang.Rol.DEUR)
     tafel = forms.ModelChoiceField(
-        label=_("Table (only for a table host)"), required=False, queryset=Tafel.objects.none()
+        label=_("Table (only for a table host)"),
+        required=False,
+        queryset=Tafel.objects.none(),
+        empty_label=_("Choose…"),
     )
     label = forms.CharField(label=_("Name or note (not required)"), required=False, max_length=100)
 

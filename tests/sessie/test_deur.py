@@ -209,3 +209,9 @@ def test_door_numbers_poll_answers_204_until_something_changes(deur, sessie):
 
 def test_door_numbers_need_the_door(client, sessie):
     assert client.get(deur_url(sessie, "sessie:deur_tellers")).status_code == 403
+
+
+def test_no_access_page_explains_what_to_do(client, sessie):
+    response = client.get(deur_url(sessie))
+    assert response.status_code == 403
+    assert "<h1>" in response.content.decode()
