@@ -40,6 +40,8 @@ def laad_sessie(data: dict, *, datum: dt.date, status: str = Sessie.Status.GEPUB
             "doelen": "\n".join(data.get("doelen", [])),
             "gespreksleiders": data.get("gespreksleiders", ""),
             "informatiepunt": data.get("informatiepunt", ""),
+            "capaciteit": data.get("capaciteit"),
+            "broodjes": data.get("broodjes"),
             "status": status,
         },
     )

@@ -200,6 +200,11 @@ TASKS = {
 # Retention: `manage.py vergeet` (daily timer) erases personal data this many days after an evening.
 BEWAAR_DAGEN = env_int("WIJKAVOND_BEWAAR_DAGEN", 90)
 
+# Public registration form: sign-ups per hour per browser and per IP address. The whole venue
+# may share one address, so the IP limit is generous; a benchmark sets it higher still.
+AANMELDEN_PER_BROWSER = env_int("WIJKAVOND_AANMELDEN_PER_BROWSER", 20)
+AANMELDEN_PER_IP = env_int("WIJKAVOND_AANMELDEN_PER_IP", 600)
+
 # Content Security Policy: our own scripts only, each inline <script> must carry the nonce.
 SECURE_CSP = {
     "default-src": [CSP.SELF],

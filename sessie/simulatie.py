@@ -165,6 +165,10 @@ def vul(*, sessie: Sessie, rng: random.Random, aantallen: Aantallen) -> None:
             )
         )
         gekozen.append((moment, rng.sample(werkgroepen, min(len(werkgroepen), rng.randrange(2)))))
+    # Sandwiches first come, first served, like the real form (sessie/aanmelden.py).
+    wachtrij = sorted((a for a in rijen if a.broodje_sinds), key=lambda a: a.broodje_sinds)
+    for aanmelding in wachtrij[sessie.broodjes :] if sessie.broodjes is not None else []:
+        aanmelding.broodje = Aanmelding.Broodje.WACHTLIJST
     with transaction.atomic():
         aanmeldingen = Aanmelding.objects.bulk_create(rijen)
         for aanmelding, (moment, _groepen) in zip(aanmeldingen, gekozen, strict=True):

@@ -34,7 +34,11 @@ def _prive(response: HttpResponse) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@rate_limit("aanmelden", per_browser=20, per_ip=600)
+@rate_limit(
+    "aanmelden",
+    per_browser=settings.AANMELDEN_PER_BROWSER,
+    per_ip=settings.AANMELDEN_PER_IP,
+)
 def aanmelden(request: HttpRequest, slug: str) -> HttpResponse:
     sessie = public_sessie(request, slug)
     if sessie.status != sessie.Status.GEPUBLICEERD:

@@ -216,3 +216,10 @@ def test_simulation_is_deterministic_and_fictitious():
     assert namen == list(twee.aanmeldingen.values_list("naam", "email", "broodje"))
     assert len(namen) == 15
     assert all(email.endswith("@example.invalid") for _n, email, _b in namen)
+
+
+def test_simulation_respects_the_number_of_sandwiches():
+    sessie = make_sessie(broodjes=3)
+    vul(sessie=sessie, rng=random.Random("1-sessie"), aantallen=Aantallen(deelnemers=20))
+    assert sessie.aanmeldingen.filter(broodje=Aanmelding.Broodje.JA).count() == 3
+    assert sessie.aanmeldingen.filter(broodje=Aanmelding.Broodje.WACHTLIJST).exists()
