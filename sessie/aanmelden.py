@@ -53,6 +53,16 @@ def broodjes_open(sessie: Sessie) -> bool:
     return sessie.broodjes_deadline is None or timezone.now() < sessie.broodjes_deadline
 
 
+def broodjes_beschikbaar(sessie: Sessie) -> bool:
+    """What the form tells a newcomer: is there still a sandwich for them?"""
+    if not broodjes_open(sessie):
+        return False
+    if sessie.broodjes is None:
+        return True
+    actief = Aanmelding.objects.actief().filter(sessie=sessie)
+    return actief.filter(broodje=Aanmelding.Broodje.JA).count() < sessie.broodjes
+
+
 def bevorder_wachtlijst(sessie: Sessie) -> list[Aanmelding]:
     """Give free sandwiches to the waiting list, first come first served (inside the lock)."""
     if not broodjes_open(sessie):

@@ -53,7 +53,12 @@ def aanmelden(request: HttpRequest, slug: str) -> HttpResponse:
             werkgroepen=list(form.cleaned_data["werkgroepen"]),
         )
         return redirect("sessie:aanmelden_bedankt", slug=sessie.slug)
-    context = {"sessie": sessie, "form": form, "broodjes_open": verbs.broodjes_open(sessie)}
+    context = {
+        "sessie": sessie,
+        "form": form,
+        "broodjes_open": verbs.broodjes_open(sessie),
+        "broodjes_beschikbaar": verbs.broodjes_beschikbaar(sessie),
+    }
     status = 400 if request.method == "POST" else 200
     return render(request, "sessie/aanmelden.html", context, status=status)
 

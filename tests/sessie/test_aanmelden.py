@@ -285,3 +285,10 @@ def test_clone_copies_workgroups_and_registration_settings():
     assert kopie.broodjes == 40 and kopie.capaciteit == 80
     assert list(kopie.werkgroepen.values_list("naam", flat=True)) == ["Groen"]
     assert kopie.aanmeldingen.count() == 0
+
+
+def test_form_says_when_the_sandwiches_are_gone(client):
+    sessie = make_sessie(broodjes=1)
+    assert "alert-warning" not in client.get(url(sessie)).content.decode()
+    make_aanmelding(sessie, broodje="ja")
+    assert "alert-warning" in client.get(url(sessie)).content.decode()
