@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from sessie.models import Sessie
 
@@ -23,14 +24,14 @@ class Regel:
 
 # (label, url name) of pages that take the session's slug.
 SESSIE_PAGINAS: list[tuple[str, str]] = [
-    ("Public session page", "sessie:detail"),
-    ("Programme (live)", "programma:programma"),
-    ("Projector", "programma:projector"),
-    ("Organiser", "sessie:organiser_sessie"),
-    ("Registration form", "sessie:aanmelden"),
-    ("Registrations (organiser)", "sessie:aanmeldingen"),
-    ("Catering list (organiser or door)", "sessie:catering"),
-    ("Volunteer links (organiser)", "sessie:toegangen"),
+    (gettext_noop("Public session page"), "sessie:detail"),
+    (gettext_noop("Programme (live)"), "programma:programma"),
+    (gettext_noop("Projector"), "programma:projector"),
+    (gettext_noop("Organiser"), "sessie:organiser_sessie"),
+    (gettext_noop("Registration form"), "sessie:aanmelden"),
+    (gettext_noop("Registrations (organiser)"), "sessie:aanmeldingen"),
+    (gettext_noop("Catering list (organiser or door)"), "sessie:catering"),
+    (gettext_noop("Volunteer links (organiser)"), "sessie:toegangen"),
 ]
 
 

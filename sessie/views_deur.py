@@ -21,9 +21,13 @@ from sessie.models import Aanmelding, Toegang
 DEUR = Toegang.Rol.DEUR
 
 
-def _tellers_url(sessie) -> str:
-    pad = reverse("sessie:deur_tellers", kwargs={"slug": sessie.slug})
+def _poll(pad: str, sessie) -> str:
+    # The one place that calls sessie.live.poll_url (main now takes `sessie=sessie` here).
     return poll_url(pad, versie=sessie.versie)
+
+
+def _tellers_url(sessie) -> str:
+    return _poll(reverse("sessie:deur_tellers", kwargs={"slug": sessie.slug}), sessie)
 
 
 def _deur_context(sessie, *, tekst: str, form: InloopForm | None = None) -> dict:
@@ -121,7 +125,7 @@ def catering(request: HttpRequest, slug: str) -> HttpResponse:
         "sessie": sessie,
         "lijst": verbs.cateringlijst(sessie),
         "live": verbs.broodjes_open(sessie),
-        "poll_url": poll_url(request.path, versie=sessie.versie),
+        "poll_url": _poll(request.path, sessie),
     }
     template = "sessie/catering.html#lijst" if request.htmx else "sessie/catering.html"
     return render(request, template, context)

@@ -3,7 +3,7 @@
 import datetime as dt
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, no_translations
+from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from sessie.laden import DEMO_PATH, laad_sessie, lees
@@ -28,8 +28,6 @@ class Command(BaseCommand):
             help="Rehearsal clock: the evening runs as if it were this time now.",
         )
 
-    # The map is for developers: printed in English whatever the site's language.
-    @no_translations
     def handle(self, *args, tijd: dt.time, **options):
         data = lees(DEMO_PATH)
         nieuw = not Sessie.objects.filter(slug=data["slug"]).exists()
