@@ -156,3 +156,21 @@ def test_organiser_pages_have_no_axe_violations(page, live_server, sessie, taal)
     page.locator("form[action$='/toegang/nieuw/'] button").click()
     page.locator(".toegang-kaart svg").wait_for()
     assert_accessible(page)
+
+
+def test_door_says_so_when_a_check_in_does_not_go_through(page, live_server, sessie):
+    make_aanmelding(sessie, naam="Esra Simulant")
+    _toegang, token = make_toegang(sessie, Toegang.Rol.DEUR)
+    page.goto(f"{live_server.url}/toegang/{token}/")
+    page.get_by_label("Naam of organisatie").press_sequentially("es")
+    knop = page.get_by_role("button", name=re.compile(r"Inchecken\W+Esra Simulant"))
+    knop.wait_for()
+    page.context.set_offline(True)
+    knop.click()
+    page.locator("#deur-fout").get_by_text("Geen verbinding").wait_for()
+    assert Aanmelding.objects.get(naam="Esra Simulant").ingecheckt is None
+    page.context.set_offline(False)
+    knop.click()
+    page.get_by_text("Binnen sinds").wait_for()
+    assert page.locator("#deur-fout").is_hidden()
+    assert Aanmelding.objects.get(naam="Esra Simulant").ingecheckt is not None
