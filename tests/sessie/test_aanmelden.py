@@ -292,3 +292,15 @@ def test_form_says_when_the_sandwiches_are_gone(client):
     assert "alert-warning" not in client.get(url(sessie)).content.decode()
     make_aanmelding(sessie, broodje="ja")
     assert "alert-warning" in client.get(url(sessie)).content.decode()
+
+
+def test_mail_speaks_the_language_the_form_was_filled_in(
+    client, sessie, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url(sessie), formulier(email="nl@example.invalid"))
+        client.cookies["django_language"] = "en"
+        client.post(url(sessie), formulier(email="en@example.invalid"))
+    nl, en = mail.outbox
+    assert nl.body.startswith("Beste Anouk Fictief") and nl.subject.startswith("Uw aanmelding")
+    assert en.body.startswith("Hello Anouk Fictief") and en.subject.startswith("Your registration")
