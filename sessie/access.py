@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
@@ -47,3 +48,16 @@ def toegang_for(
     if tafel_id is not None:
         grants = grants.filter(Q(tafel_id=tafel_id) | ~Q(rol=Toegang.Rol.TAFELHOST))
     return grants.select_related("tafel").first()
+
+
+def helper_sessie(
+    request: HttpRequest, slug: str, *rollen: str, tafel_id: int | None = None
+) -> Sessie:
+    """A session this browser may help run in one of `rollen`: an organiser, or a volunteer
+    holding a valid grant. 404 for an unknown slug, 403 for no (or an expired/revoked) grant."""
+    sessie = get_object_or_404(Sessie, slug=slug)
+    if sessie.mag_organiseren(request.user):
+        return sessie
+    if toegang_for(request, sessie, *rollen, tafel_id=tafel_id) is None:
+        raise PermissionDenied
+    return sessie

@@ -4,8 +4,9 @@ from django.utils.translation import ngettext
 
 from informatiepunt.models import Vraagcategorie
 from programma.models import Programmaonderdeel
+from sessie.aanmelden import herverdeel_broodjes
 from sessie.kloon import kloon_sessie
-from sessie.models import Sessie, Toegang
+from sessie.models import Sessie, Toegang, Werkgroep
 from thematafels.models import Ronde, Thematafel
 
 
@@ -32,6 +33,12 @@ class VraagcategorieInline(admin.TabularInline):
     extra = 0
 
 
+class WerkgroepInline(admin.TabularInline):
+    model = Werkgroep
+    extra = 0
+    fields = ["naam", "beschrijving", "volgorde"]
+
+
 class LiveAdminMixin:
     """Saving in the admin refreshes every live screen of the session."""
 
@@ -50,16 +57,32 @@ class SessieAdmin(LiveAdminMixin, admin.ModelAdmin):
     search_fields = ["titel", "gebied", "locatie"]
     prepopulated_fields = {"slug": ["titel"]}
     filter_horizontal = ["organisatoren"]
-    inlines = [ProgrammaInline, ThematafelInline, RondeInline, VraagcategorieInline]
+    inlines = [
+        ProgrammaInline,
+        ThematafelInline,
+        RondeInline,
+        VraagcategorieInline,
+        WerkgroepInline,
+    ]
     actions = ["kloon"]
     fieldsets = [
         (None, {"fields": ["titel", "slug", "gebied", "onderwerp", "status", "organisatoren"]}),
         (_("When and where"), {"fields": ["datum", "locatie", "adres", "plaats"]}),
         (_("Content"), {"fields": ["doelen", "gespreksleiders", "informatiepunt"]}),
+        (
+            _("Registration"),
+            {"fields": ["rollen", "capaciteit", "broodjes", "broodjes_deadline"]},
+        ),
     ]
 
     def sessie_id_of(self, obj) -> int:
         return obj.pk
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change and {"broodjes", "broodjes_deadline"} & set(form.changed_data):
+            # More sandwiches (or a later deadline): the waiting list moves up at once.
+            herverdeel_broodjes(sessie=form.instance)
 
     def get_queryset(self, request):
         qs = super().get_queryset(request)

@@ -9,7 +9,7 @@ from django.utils.text import slugify
 
 from informatiepunt.models import Vraagcategorie
 from programma.models import Programmaonderdeel
-from sessie.models import Sessie
+from sessie.models import Sessie, Werkgroep
 from thematafels.models import Prompt, Ronde, Tafel, Thematafel
 
 
@@ -40,7 +40,14 @@ def kloon_sessie(*, bron: Sessie, titel: str, datum: dt.date | None = None) -> S
         doelen=bron.doelen,
         gespreksleiders=bron.gespreksleiders,
         informatiepunt=bron.informatiepunt,
+        rollen=bron.rollen,
+        capaciteit=bron.capaciteit,
+        broodjes=bron.broodjes,
         status=Sessie.Status.CONCEPT,
+    )
+    Werkgroep.objects.bulk_create(
+        Werkgroep(sessie=kopie, naam=w.naam, beschrijving=w.beschrijving, volgorde=w.volgorde)
+        for w in bron.werkgroepen.all()
     )
     kopie.organisatoren.set(bron.organisatoren.all())
     Programmaonderdeel.objects.bulk_create(

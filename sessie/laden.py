@@ -15,7 +15,7 @@ from django.db import transaction
 
 from informatiepunt.models import Vraagcategorie
 from programma.models import Programmaonderdeel
-from sessie.models import Sessie
+from sessie.models import Sessie, Werkgroep
 from thematafels.models import Prompt, Ronde, Tafel, Thematafel
 
 DEMO_PATH = Path(__file__).resolve().parent / "demo" / "brede-sessie-noord.json"
@@ -40,6 +40,8 @@ def laad_sessie(data: dict, *, datum: dt.date, status: str = Sessie.Status.GEPUB
             "doelen": "\n".join(data.get("doelen", [])),
             "gespreksleiders": data.get("gespreksleiders", ""),
             "informatiepunt": data.get("informatiepunt", ""),
+            "capaciteit": data.get("capaciteit"),
+            "broodjes": data.get("broodjes"),
             "status": status,
         },
     )
@@ -91,6 +93,12 @@ def laad_sessie(data: dict, *, datum: dt.date, status: str = Sessie.Status.GEPUB
             sessie=sessie,
             naam=categorie["naam"],
             defaults={"volgorde": volgorde, "toelichting": categorie.get("toelichting", "")},
+        )
+    for volgorde, werkgroep in enumerate(data.get("werkgroepen", [])):
+        Werkgroep.objects.update_or_create(
+            sessie=sessie,
+            naam=werkgroep["naam"],
+            defaults={"volgorde": volgorde, "beschrijving": werkgroep.get("beschrijving", "")},
         )
     Sessie.bump(sessie.pk)
     return sessie

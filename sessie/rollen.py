@@ -24,12 +24,18 @@ class Regel:
 
 # (label, url name) of pages that take the session's slug.
 SESSIE_PAGINAS: list[tuple[str, str]] = [
+    # Everyone
     (gettext_noop("Public session page"), "sessie:detail"),
+    (gettext_noop("Registration form"), "sessie:aanmelden"),
     (gettext_noop("Programme (live)"), "programma:programma"),
     (gettext_noop("Projector"), "programma:projector"),
-    (gettext_noop("Organiser"), "sessie:organiser_sessie"),
     (gettext_noop("Ask a question (visitors, by QR)"), "informatiepunt:vraag_stellen"),
     (gettext_noop("Answers to questions (public)"), "informatiepunt:antwoorden"),
+    # Organisers (and, where it says so, volunteers)
+    (gettext_noop("Organiser"), "sessie:organiser_sessie"),
+    (gettext_noop("Registrations (organiser)"), "sessie:aanmeldingen"),
+    (gettext_noop("Catering list (organiser or door)"), "sessie:catering"),
+    (gettext_noop("Volunteer links (organiser)"), "sessie:toegangen"),
     (gettext_noop("Question inventory (info point, organiser)"), "informatiepunt:inventaris"),
     (gettext_noop("QR sheet for the information point"), "informatiepunt:qr"),
 ]

@@ -134,6 +134,9 @@ else:
                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
                 ),
             },
+            # A file, not shared-cache memory: concurrency tests need the real locking (WAL,
+            # busy timeout) that in-memory SQLite lacks ("database table is locked").
+            "TEST": {"NAME": str(DATA_DIR / "test-wijkavond.sqlite3")},
         }
     }
 
@@ -212,6 +215,14 @@ TASKS = {
         )
     }
 }
+
+# Retention: `manage.py vergeet` (daily timer) erases personal data this many days after an evening.
+BEWAAR_DAGEN = env_int("WIJKAVOND_BEWAAR_DAGEN", 90)
+
+# Public registration form: sign-ups per hour per browser and per IP address. The whole venue
+# may share one address, so the IP limit is generous; a benchmark sets it higher still.
+AANMELDEN_PER_BROWSER = env_int("WIJKAVOND_AANMELDEN_PER_BROWSER", 20)
+AANMELDEN_PER_IP = env_int("WIJKAVOND_AANMELDEN_PER_IP", 600)
 
 # Content Security Policy: our own scripts only, each inline <script> must carry the nonce.
 SECURE_CSP = {

@@ -3,13 +3,40 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from sessie import views
+from sessie import views, views_aanmelden, views_deur, views_organiseren
 
 sessie_patterns = (
     [
         path("", views.home, name="home"),
         path("s/<slug:slug>/", views.detail, name="detail"),
         path("toegang/<str:token>/", views.toegang_openen, name="toegang"),
+        # Registration (issue 3): public form, personal page, door, caterer.
+        path("s/<slug:slug>/aanmelden/", views_aanmelden.aanmelden, name="aanmelden"),
+        path(
+            "s/<slug:slug>/aanmelden/bedankt/",
+            views_aanmelden.aanmelden_bedankt,
+            name="aanmelden_bedankt",
+        ),
+        path("privacy/", views_aanmelden.privacy, name="privacy"),
+        path("mijn/<str:token>/", views_aanmelden.mijn, name="mijn"),
+        path("mijn/<str:token>/wijzigen/", views_aanmelden.mijn_wijzigen, name="mijn_wijzigen"),
+        path("mijn/<str:token>/annuleren/", views_aanmelden.mijn_annuleren, name="mijn_annuleren"),
+        path("mijn/<str:token>/gegevens.json", views_aanmelden.mijn_gegevens, name="mijn_gegevens"),
+        path(
+            "mijn/<str:token>/verwijderen/",
+            views_aanmelden.mijn_verwijderen,
+            name="mijn_verwijderen",
+        ),
+        path("s/<slug:slug>/deur/", views_deur.deur, name="deur"),
+        path(
+            "s/<slug:slug>/deur/<int:pk>/inchecken/",
+            views_deur.deur_inchecken,
+            name="deur_inchecken",
+        ),
+        path("s/<slug:slug>/deur/inloop/", views_deur.deur_inloop, name="deur_inloop"),
+        path("s/<slug:slug>/deur/tellers/", views_deur.deur_tellers, name="deur_tellers"),
+        path("s/<slug:slug>/deur/code/<str:code>/", views_deur.deur_code, name="deur_code"),
+        path("s/<slug:slug>/catering/", views_deur.catering, name="catering"),
         path(
             "inloggen/",
             auth_views.LoginView.as_view(template_name="sessie/login.html"),
@@ -19,6 +46,32 @@ sessie_patterns = (
         path("organiseren/", views.organiser_home, name="organiser_home"),
         path("organiseren/<slug:slug>/", views.organiser_sessie_view, name="organiser_sessie"),
         path("organiseren/<slug:slug>/oefenklok/", views.oefenklok, name="oefenklok"),
+        path(
+            "organiseren/<slug:slug>/aanmeldingen/",
+            views_organiseren.aanmeldingen,
+            name="aanmeldingen",
+        ),
+        path(
+            "organiseren/<slug:slug>/aanmeldingen.<str:formaat>",
+            views_organiseren.aanmeldingen_export,
+            name="aanmeldingen_export",
+        ),
+        path("organiseren/<slug:slug>/toegang/", views_organiseren.toegangen, name="toegangen"),
+        path(
+            "organiseren/<slug:slug>/toegang/nieuw/",
+            views_organiseren.toegang_maken,
+            name="toegang_maken",
+        ),
+        path(
+            "organiseren/<slug:slug>/toegang/<int:pk>/vernieuwen/",
+            views_organiseren.toegang_vernieuwen,
+            name="toegang_vernieuwen",
+        ),
+        path(
+            "organiseren/<slug:slug>/toegang/<int:pk>/intrekken/",
+            views_organiseren.toegang_intrekken,
+            name="toegang_intrekken",
+        ),
     ],
     "sessie",
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import uuid
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -11,7 +12,7 @@ from django.utils import timezone
 from informatiepunt.models import Vraagcategorie
 from programma.models import Programmaonderdeel
 from sessie.laden import DEMO_PATH, laad_sessie, lees
-from sessie.models import Sessie, Toegang
+from sessie.models import Aanmelding, Sessie, Toegang, Werkgroep
 from thematafels.models import Prompt, Ronde, Tafel, Thematafel
 
 _teller = itertools.count(1)
@@ -106,3 +107,18 @@ def make_vraag(sessie: Sessie, **velden):
 
     defaults = {"tekst": f"Vraag {next(_teller)}?", "inzendsleutel": uuid.uuid4()}
     return Vraag.objects.create(sessie=sessie, **(defaults | velden))
+
+
+def make_aanmelding(sessie: Sessie, **velden) -> tuple[Aanmelding, dict[str, str]]:
+    """A registration and its raw tokens ({"token": personal link, "incheck": door code})."""
+    n = next(_teller)
+    hashes, tokens = Aanmelding.nieuwe_tokens()
+    defaults = {"naam": f"Deelnemer {n}", "email": f"deelnemer{n}@example.invalid"}
+    aanmelding = Aanmelding.objects.create(
+        sessie=sessie, inzendsleutel=uuid.uuid4(), **(defaults | velden), **hashes
+    )
+    return aanmelding, tokens
+
+
+def make_werkgroep(sessie: Sessie, naam: str = "Werkgroep Groen") -> Werkgroep:
+    return Werkgroep.objects.create(sessie=sessie, naam=naam)
