@@ -27,6 +27,9 @@ SESSIE_PAGINAS: list[tuple[str, str]] = [
     ("Programme (live)", "programma:programma"),
     ("Projector", "programma:projector"),
     ("Organiser", "sessie:organiser_sessie"),
+    ("Idea wall (projector)", "thematafels:wand"),
+    ("Wrap-up (organisers, discussion leaders)", "thematafels:afronding"),
+    ("Dot vote (phones, QR on the wall)", "thematafels:stemmen"),
 ]
 
 

@@ -26,6 +26,7 @@ sessie_patterns = (
 urlpatterns = [
     path("", include(sessie_patterns)),
     path("", include("programma.urls")),
+    path("", include("thematafels.urls")),
     path("taal/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

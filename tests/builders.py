@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import uuid
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -12,7 +13,7 @@ from informatiepunt.models import Vraagcategorie
 from programma.models import Programmaonderdeel
 from sessie.laden import DEMO_PATH, laad_sessie, lees
 from sessie.models import Sessie, Toegang
-from thematafels.models import Prompt, Ronde, Tafel, Thematafel
+from thematafels.models import Idee, Prompt, Ronde, Tafel, Thematafel
 
 _teller = itertools.count(1)
 
@@ -96,3 +97,21 @@ def zet_klok(sessie: Sessie, tijd: str) -> None:
     moment = timezone.make_aware(dt.datetime.combine(sessie.datum, dt.time.fromisoformat(tijd)))
     sessie.zet_oefenklok(moment=moment)
     sessie.refresh_from_db()
+
+
+def make_idee(tafel: Tafel, ronde: Ronde, tekst: str = "Een buurtapp", **velden) -> Idee:
+    return Idee.objects.create(
+        inzendsleutel=velden.pop("inzendsleutel", uuid.uuid4()),
+        sessie_id=ronde.sessie_id,
+        tafel=tafel,
+        ronde=ronde,
+        tekst=tekst,
+        **velden,
+    )
+
+
+def host_client(client, sessie: Sessie, tafel: Tafel):
+    """`client` holding a table host's link for `tafel` (opened once, as a host would)."""
+    _, token = Toegang.uitgeven(sessie=sessie, rol=Toegang.Rol.TAFELHOST, tafel=tafel)
+    client.get(f"/toegang/{token}/")
+    return client

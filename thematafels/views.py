@@ -1,0 +1,383 @@
+from __future__ import annotations
+
+import uuid
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from sessie.access import organiser_sessie, public_sessie, toegang_for
+from sessie.capture import nieuwe_sleutel
+from sessie.live import no_change, poll_url, unchanged
+from sessie.models import Sessie, Toegang
+from sessie.ratelimit import rate_limit
+from sessie.rollen import absolute
+from thematafels import ideeen as domein
+from thematafels.forms import BewerkForm, IdeeForm, OpkomstForm, RolnotitieForm, SamenvoegForm
+from thematafels.models import BewerkConflict, Idee, Opkomst, Rolnotitie, Stembiljet, Tafel
+
+STEM_COOKIE = "wijkavond_stembiljet"
+
+
+def tafel_toegang(request: HttpRequest, slug: str, tafel_id: int) -> tuple[Sessie, Tafel]:
+    """The session and table this browser may log ideas for: its host's link, or an organiser.
+
+    Another table's host gets 403: a host link counts for one table only.
+    """
+    sessie = get_object_or_404(Sessie, slug=slug)
+    tafel = get_object_or_404(
+        Tafel.objects.select_related("thematafel"), pk=tafel_id, thematafel__sessie=sessie
+    )
+    host = toegang_for(request, sessie, Toegang.Rol.TAFELHOST, tafel_id=tafel.pk)
+    if host is None and not sessie.mag_organiseren(request.user):
+        raise PermissionDenied
+    return sessie, tafel
+
+
+def _gekozen_ronde(request: HttpRequest, sessie: Sessie, rondes: list) -> object:
+    gekozen = request.GET.get("ronde") or request.POST.get("ronde_nummer")
+    for ronde in rondes:
+        if str(ronde.nummer) == gekozen:
+            return ronde
+    return domein.huidige_ronde(sessie, rondes)
+
+
+def _vastleg_context(
+    request: HttpRequest,
+    sessie: Sessie,
+    tafel: Tafel,
+    *,
+    ronde=None,
+    form: IdeeForm | None = None,
+    ongedaan: Idee | None = None,
+) -> dict:
+    rondes = list(sessie.rondes.all())
+    ronde = ronde or _gekozen_ronde(request, sessie, rondes)
+    huidige = domein.huidige_ronde(sessie, rondes)
+    nu = sessie.nu()
+    opkomst = Opkomst.objects.filter(tafel=tafel, ronde=ronde).first() if ronde else None
+    return {
+        "sessie": sessie,
+        "tafel": tafel,
+        "thema": tafel.thematafel,
+        "prompts": list(tafel.thematafel.prompts.all()),
+        "rondes": rondes,
+        "ronde": ronde,
+        "is_huidig": ronde is not None and ronde == huidige,
+        "ronde_eind": domein.ronde_eind(sessie, ronde) if ronde else None,
+        "nu": nu,
+        "resterend": domein.ronde_eind(sessie, ronde) - nu if ronde else None,
+        "overdracht": domein.overdracht(tafel=tafel, ronde=ronde, rondes=rondes) if ronde else None,
+        "ideeen": list(
+            Idee.objects.zichtbaar().filter(tafel=tafel, ronde=ronde).select_related("prompt")
+        ),
+        "ongedaan": ongedaan,
+        "form": form or IdeeForm(tafel=tafel, initial={"ronde": ronde}),
+        "opkomst_form": OpkomstForm(
+            tafel=tafel, initial={"ronde": ronde, "aantal": opkomst.aantal if opkomst else None}
+        ),
+        "rol_form": RolnotitieForm(),
+        "rolnotities": list(tafel.rolnotities.all()),
+    }
+
+
+def _terug_naar_tafel(sessie: Sessie, tafel: Tafel, ronde, **extra) -> HttpResponse:
+    url = reverse("thematafels:vastleggen", kwargs={"slug": sessie.slug, "tafel": tafel.pk})
+    params = "&".join(f"{k}={v}" for k, v in {"ronde": ronde.nummer, **extra}.items())
+    return redirect(f"{url}?{params}")
+
+
+@require_GET
+def vastleggen(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
+    """The table host's phone page: theme on top, one box to log what the table says."""
+    sessie, tafel_obj = tafel_toegang(request, slug, tafel)
+    ongedaan = None
+    if request.GET.get("ongedaan", "").isdigit():
+        ongedaan = Idee.objects.filter(
+            pk=request.GET["ongedaan"], tafel=tafel_obj, verwijderd__isnull=False
+        ).first()
+    context = _vastleg_context(request, sessie, tafel_obj, ongedaan=ongedaan)
+    return render(request, "thematafels/vastleggen.html", context)
+
+
+@require_POST
+def idee_toevoegen(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
+    sessie, tafel_obj = tafel_toegang(request, slug, tafel)
+    form = IdeeForm(request.POST, tafel=tafel_obj)
+    if not form.is_valid():
+        context = _vastleg_context(
+            request, sessie, tafel_obj, ronde=form.cleaned_data.get("ronde"), form=form
+        )
+        template = "thematafels/vastleggen.html"
+        return render(
+            request, template + "#fouten" if request.htmx else template, context, status=400
+        )
+    data = form.cleaned_data
+    domein.leg_idee_vast(
+        tafel=tafel_obj,
+        ronde=data["ronde"],
+        sleutel=data["sleutel"],
+        tekst=data["tekst"],
+        soort=data["soort"],
+        prompt=data["prompt"],
+    )
+    if request.htmx:
+        context = _vastleg_context(request, sessie, tafel_obj, ronde=data["ronde"])
+        return render(request, "thematafels/vastleggen.html#ideeen", context)
+    return _terug_naar_tafel(sessie, tafel_obj, data["ronde"])
+
+
+def _eigen_idee(request: HttpRequest, slug: str, tafel: int, pk: int):
+    sessie, tafel_obj = tafel_toegang(request, slug, tafel)
+    idee = get_object_or_404(Idee.objects.select_related("ronde"), pk=pk, tafel=tafel_obj)
+    return sessie, tafel_obj, idee
+
+
+def _lijst_of_terug(request, sessie, tafel, idee, *, ongedaan=None) -> HttpResponse:
+    if request.htmx:
+        context = _vastleg_context(request, sessie, tafel, ronde=idee.ronde, ongedaan=ongedaan)
+        return render(request, "thematafels/vastleggen.html#ideeen", context)
+    extra = {"ongedaan": ongedaan.pk} if ongedaan else {}
+    return _terug_naar_tafel(sessie, tafel, idee.ronde, **extra)
+
+
+@require_POST
+def idee_kernpunt(request: HttpRequest, slug: str, tafel: int, pk: int) -> HttpResponse:
+    sessie, tafel_obj, idee = _eigen_idee(request, slug, tafel, pk)
+    domein.maak_kernpunt(idee=idee, kernpunt=request.POST.get("kernpunt") == "1")
+    return _lijst_of_terug(request, sessie, tafel_obj, idee)
+
+
+@require_POST
+def idee_verwijderen(request: HttpRequest, slug: str, tafel: int, pk: int) -> HttpResponse:
+    sessie, tafel_obj, idee = _eigen_idee(request, slug, tafel, pk)
+    idee.verwijder()
+    return _lijst_of_terug(request, sessie, tafel_obj, idee, ongedaan=idee)
+
+
+@require_POST
+def idee_herstellen(request: HttpRequest, slug: str, tafel: int, pk: int) -> HttpResponse:
+    sessie, tafel_obj, idee = _eigen_idee(request, slug, tafel, pk)
+    idee.herstel()
+    return _lijst_of_terug(request, sessie, tafel_obj, idee)
+
+
+@require_http_methods(["GET", "POST"])
+def idee_bewerken(request: HttpRequest, slug: str, tafel: int, pk: int) -> HttpResponse:
+    """Edit on its own page; an edit made on an older version is refused with a clear message."""
+    sessie, tafel_obj, idee = _eigen_idee(request, slug, tafel, pk)
+    naar_afronding = request.GET.get("terug") == "afronding"
+    if request.method == "GET":
+        initial = {"tekst": idee.tekst, "soort": idee.soort, "prompt": idee.prompt_id}
+        form = BewerkForm(tafel=tafel_obj, initial=initial | {"versie": idee.versie})
+        return render(request, "thematafels/bewerken.html", _bewerk_context(idee, form))
+    form = BewerkForm(request.POST, tafel=tafel_obj)
+    if not form.is_valid():
+        return render(request, "thematafels/bewerken.html", _bewerk_context(idee, form), status=400)
+    try:
+        idee.bewerk(**form.cleaned_data)
+    except BewerkConflict:
+        idee.refresh_from_db()
+        # Keep what this person typed, but on top of the newest version: saving again is a choice.
+        data = request.POST.copy()
+        data["versie"] = idee.versie
+        form = BewerkForm(data, tafel=tafel_obj)
+        form.is_valid()
+        context = _bewerk_context(idee, form) | {"conflict": True}
+        return render(request, "thematafels/bewerken.html", context, status=409)
+    if naar_afronding:
+        return redirect("thematafels:afronding", slug=sessie.slug)
+    return _terug_naar_tafel(sessie, tafel_obj, idee.ronde)
+
+
+def _bewerk_context(idee: Idee, form: BewerkForm) -> dict:
+    return {"sessie": idee.sessie, "tafel": idee.tafel, "idee": idee, "form": form}
+
+
+@require_POST
+def opkomst(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
+    sessie, tafel_obj = tafel_toegang(request, slug, tafel)
+    form = OpkomstForm(request.POST, tafel=tafel_obj)
+    if not form.is_valid():
+        context = _vastleg_context(request, sessie, tafel_obj) | {"opkomst_form": form}
+        template = "thematafels/vastleggen.html"
+        return render(
+            request, template + "#opkomst" if request.htmx else template, context, status=400
+        )
+    ronde = form.cleaned_data["ronde"]
+    Opkomst.zet(tafel=tafel_obj, ronde=ronde, aantal=form.cleaned_data["aantal"])
+    if request.htmx:
+        context = _vastleg_context(request, sessie, tafel_obj, ronde=ronde) | {"opgeslagen": True}
+        return render(request, "thematafels/vastleggen.html#opkomst", context)
+    return _terug_naar_tafel(sessie, tafel_obj, ronde)
+
+
+@require_POST
+def rolnotitie(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
+    """A name of someone willing to take a role, kept only with their consent."""
+    sessie, tafel_obj = tafel_toegang(request, slug, tafel)
+    form = RolnotitieForm(request.POST)
+    if not form.is_valid():
+        context = _vastleg_context(request, sessie, tafel_obj) | {"rol_form": form}
+        template = "thematafels/vastleggen.html"
+        return render(
+            request, template + "#rollen" if request.htmx else template, context, status=400
+        )
+    data = form.cleaned_data
+    domein.vastleggen(
+        Rolnotitie,
+        sleutel=data["sleutel"],
+        tafel=tafel_obj,
+        naam=data["naam"],
+        rol=data["rol"],
+        toestemming=True,
+    )
+    if request.htmx:
+        context = _vastleg_context(request, sessie, tafel_obj)
+        return render(request, "thematafels/vastleggen.html#rollen", context)
+    return redirect("thematafels:vastleggen", slug=sessie.slug, tafel=tafel_obj.pk)
+
+
+@require_GET
+def wand(request: HttpRequest, slug: str) -> HttpResponse:
+    """The projector wall: one column per theme, polled every 3 s, 204 when nothing changed."""
+    sessie = public_sessie(request, slug)
+    if unchanged(request, sessie):
+        return no_change()
+    rondes = list(sessie.rondes.all())
+    context = {
+        "sessie": sessie,
+        "rondes": rondes,
+        "kolommen": domein.wand(sessie, rondes),
+        "poll_url": poll_url(request.path, versie=sessie.versie),
+        "stem_url": absolute(reverse("thematafels:stemmen", args=[slug])),
+    }
+    template = "thematafels/wand.html#wand" if request.htmx else "thematafels/wand.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_GET
+def afronding(request: HttpRequest, slug: str) -> HttpResponse:
+    """The wrap-up the discussion leaders present from; organisers tidy it first."""
+    sessie = organiser_sessie(request, slug)
+    kolommen = domein.afronding(sessie)
+    for kolom in kolommen:
+        keuzes = [(k.pk, k.tekst[:80]) for k in kolom.kernpunten]
+        for kernpunt in kolom.kernpunten:
+            kernpunt.samenvoeg_form = SamenvoegForm(
+                keuzes=[k for k in keuzes if k[0] != kernpunt.pk], auto_id=f"id_{kernpunt.pk}_%s"
+            )
+    return render(request, "thematafels/afronding.html", {"sessie": sessie, "kolommen": kolommen})
+
+
+def _organiser_idee(request: HttpRequest, slug: str, pk: int) -> Idee:
+    sessie = organiser_sessie(request, slug)
+    return get_object_or_404(Idee.objects.select_related("tafel"), pk=pk, sessie=sessie)
+
+
+@login_required
+@require_POST
+def afronding_verplaats(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    idee = _organiser_idee(request, slug, pk)
+    domein.verplaats(idee=idee, omhoog=request.POST.get("richting") == "omhoog")
+    return redirect(reverse("thematafels:afronding", args=[slug]) + f"#idee-{idee.pk}")
+
+
+@login_required
+@require_POST
+def afronding_kernpunt(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    idee = _organiser_idee(request, slug, pk)
+    domein.maak_kernpunt(idee=idee, kernpunt=request.POST.get("kernpunt") == "1")
+    return redirect(reverse("thematafels:afronding", args=[slug]) + f"#idee-{idee.pk}")
+
+
+@login_required
+@require_POST
+def afronding_samenvoegen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    idee = _organiser_idee(request, slug, pk)
+    doelen = Idee.objects.zichtbaar().filter(
+        kernpunt=True, tafel__thematafel_id=idee.tafel.thematafel_id
+    )
+    form = SamenvoegForm(request.POST, keuzes=[(d.pk, d.tekst) for d in doelen if d.pk != idee.pk])
+    if not form.is_valid():
+        return redirect("thematafels:afronding", slug=slug)
+    domein.voeg_samen(idee=idee, in_idee=doelen.get(pk=form.cleaned_data["in_idee"]))
+    return redirect("thematafels:afronding", slug=slug)
+
+
+def _biljet(request: HttpRequest, sessie: Sessie) -> tuple[uuid.UUID, Stembiljet | None]:
+    try:
+        sleutel = uuid.UUID(request.COOKIES.get(STEM_COOKIE, ""))
+    except ValueError:
+        return nieuwe_sleutel(), None
+    return sleutel, Stembiljet.objects.filter(sessie=sessie, sleutel=sleutel).first()
+
+
+def _stem_context(sessie: Sessie, biljet: Stembiljet | None, **extra) -> dict:
+    mijn = domein.mijn_stippen(biljet)
+    kolommen = domein.stemitems(sessie)
+    for kolom in kolommen:
+        for idee in kolom.kernpunten:
+            idee.mijn_stippen = mijn.get(idee.pk, 0)
+    over = Stembiljet.MAX_STIPPEN - sum(mijn.values())
+    return {
+        "sessie": sessie,
+        "kolommen": kolommen,
+        "over": over,
+        "max": Stembiljet.MAX_STIPPEN,
+        "sleutel": nieuwe_sleutel(),
+    } | extra
+
+
+def _met_cookie(response: HttpResponse, sleutel: uuid.UUID) -> HttpResponse:
+    response.set_cookie(
+        STEM_COOKIE, str(sleutel), max_age=60 * 60 * 24 * 2, httponly=True, samesite="Lax"
+    )
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@rate_limit("stemmen", per_browser=120, per_ip=5000)
+def stemmen(request: HttpRequest, slug: str) -> HttpResponse:
+    """Dot voting on the wrap-up items: three dots per device, anonymous."""
+    sessie = public_sessie(request, slug)
+    biljet_sleutel, biljet = _biljet(request, sessie)
+    template = "thematafels/stemmen.html"
+    if request.method == "GET":
+        return _met_cookie(render(request, template, _stem_context(sessie, biljet)), biljet_sleutel)
+    fout = ""
+    idee_id = request.POST.get("plus") or request.POST.get("min") or ""
+    idee = (
+        Idee.objects.zichtbaar()
+        .filter(pk=int(idee_id) if idee_id.isdigit() else 0, sessie=sessie, kernpunt=True)
+        .first()
+    )
+    try:
+        sleutel = uuid.UUID(request.POST.get("sleutel", ""))
+    except ValueError:
+        sleutel = None
+    if idee is None or sleutel is None:
+        fout = _("This item is no longer in the vote. The list has been refreshed.")
+    elif "plus" in request.POST:
+        try:
+            domein.stem(sessie=sessie, biljet_sleutel=biljet_sleutel, idee=idee, sleutel=sleutel)
+        except domein.StippenOp:
+            fout = _("You have used all your dots. Take one away first to move it.")
+    elif biljet is not None:
+        domein.haal_stip_weg(biljet=biljet, idee=idee)
+    biljet = Stembiljet.objects.filter(sessie=sessie, sleutel=biljet_sleutel).first()
+    status = 400 if fout else 200
+    if request.htmx:
+        context = _stem_context(sessie, biljet, fout=fout)
+        return _met_cookie(
+            render(request, template + "#stemlijst", context, status=status), biljet_sleutel
+        )
+    if fout:
+        context = _stem_context(sessie, biljet, fout=fout)
+        return _met_cookie(render(request, template, context, status=status), biljet_sleutel)
+    return _met_cookie(redirect("thematafels:stemmen", slug=slug), biljet_sleutel)
