@@ -156,7 +156,7 @@ def wand(sessie: Sessie, rondes: Sequence[Ronde]) -> list[Kolom]:
 def afronding(sessie: Sessie) -> list[Kolom]:
     """The wrap-up: per theme its key points in the organisers' order, then every other idea."""
     kolommen, per_thema = _kolommen(sessie)
-    for idee in _kernpunten(sessie).order_by("volgorde", "aangemaakt", "pk"):
+    for idee in _kernpunten(sessie).select_related("tafel").order_by("volgorde", "aangemaakt"):
         per_thema[idee.thema_id].kernpunten.append(idee)
     overige = (
         Idee.objects.zichtbaar()
