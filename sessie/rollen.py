@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from sessie.models import Sessie
 
@@ -23,13 +24,13 @@ class Regel:
 
 # (label, url name) of pages that take the session's slug.
 SESSIE_PAGINAS: list[tuple[str, str]] = [
-    ("Public session page", "sessie:detail"),
-    ("Programme (live)", "programma:programma"),
-    ("Projector", "programma:projector"),
-    ("Organiser", "sessie:organiser_sessie"),
-    ("Idea wall (projector)", "thematafels:wand"),
-    ("Wrap-up (organisers, discussion leaders)", "thematafels:afronding"),
-    ("Dot vote (phones, QR on the wall)", "thematafels:stemmen"),
+    (gettext_noop("Public session page"), "sessie:detail"),
+    (gettext_noop("Programme (live)"), "programma:programma"),
+    (gettext_noop("Projector"), "programma:projector"),
+    (gettext_noop("Organiser"), "sessie:organiser_sessie"),
+    (gettext_noop("Idea wall (projector)"), "thematafels:wand"),
+    (gettext_noop("Wrap-up (organisers, discussion leaders)"), "thematafels:afronding"),
+    (gettext_noop("Dot vote (phones, QR on the wall)"), "thematafels:stemmen"),
 ]
 
 

@@ -79,13 +79,13 @@ def test_demo_command_prints_a_map_with_a_link_per_role(capsys):
     call_command("demo")
     out = capsys.readouterr().out
     for label in (
-        "Public session page",
-        "Programme (live)",
+        "Openbare sessiepagina",
+        "Programma (live)",
         "Projector",
-        "Organiser login",
-        "Door",
-        "Information point",
-        "Table host",
+        "Inloggen organisator",
+        "Deur",
+        "Informatiepunt",
+        "Tafelhost",
     ):
         assert label in out
     assert "organisator / wijkavond-demo" in out
