@@ -72,16 +72,25 @@ def _vastleg_context(
         "nu": nu,
         "resterend": domein.ronde_eind(sessie, ronde) - nu if ronde else None,
         "overdracht": domein.overdracht(tafel=tafel, ronde=ronde, rondes=rondes) if ronde else None,
-        "ideeen": list(
-            Idee.objects.zichtbaar().filter(tafel=tafel, ronde=ronde).select_related("prompt")
-        ),
-        "ongedaan": ongedaan,
+        **_lijst_context(sessie, tafel, ronde, ongedaan=ongedaan),
         "form": form or IdeeForm(tafel=tafel, initial={"ronde": ronde}),
         "opkomst_form": OpkomstForm(
             tafel=tafel, initial={"ronde": ronde, "aantal": opkomst.aantal if opkomst else None}
         ),
         "rol_form": RolnotitieForm(),
         "rolnotities": list(tafel.rolnotities.all()),
+    }
+
+
+def _lijst_context(sessie: Sessie, tafel: Tafel, ronde, *, ongedaan: Idee | None = None) -> dict:
+    """Just what the list of ideas needs: a capture's answer stays cheap."""
+    ideeen = Idee.objects.zichtbaar().filter(tafel=tafel, ronde=ronde).select_related("prompt")
+    return {
+        "sessie": sessie,
+        "tafel": tafel,
+        "ronde": ronde,
+        "ideeen": list(ideeen),
+        "ongedaan": ongedaan,
     }
 
 
@@ -117,7 +126,7 @@ def idee_toevoegen(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
             request, template + "#fouten" if request.htmx else template, context, status=400
         )
     data = form.cleaned_data
-    domein.leg_idee_vast(
+    idee, _nieuw = domein.leg_idee_vast(
         tafel=tafel_obj,
         ronde=data["ronde"],
         sleutel=data["sleutel"],
@@ -126,8 +135,10 @@ def idee_toevoegen(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
         prompt=data["prompt"],
     )
     if request.htmx:
-        context = _vastleg_context(request, sessie, tafel_obj, ronde=data["ronde"])
-        return render(request, "thematafels/vastleggen.html#ideeen", context)
+        # Only the new idea (and the count): the answer costs the same however long the list is.
+        aantal = Idee.objects.zichtbaar().filter(tafel=tafel_obj, ronde=data["ronde"]).count()
+        context = {"sessie": sessie, "tafel": tafel_obj, "ronde": data["ronde"], "idee": idee}
+        return render(request, "thematafels/vastleggen.html#nieuw", context | {"aantal": aantal})
     return _terug_naar_tafel(sessie, tafel_obj, data["ronde"])
 
 
@@ -139,7 +150,7 @@ def _eigen_idee(request: HttpRequest, slug: str, tafel: int, pk: int):
 
 def _lijst_of_terug(request, sessie, tafel, idee, *, ongedaan=None) -> HttpResponse:
     if request.htmx:
-        context = _vastleg_context(request, sessie, tafel, ronde=idee.ronde, ongedaan=ongedaan)
+        context = _lijst_context(sessie, tafel, idee.ronde, ongedaan=ongedaan)
         return render(request, "thematafels/vastleggen.html#ideeen", context)
     extra = {"ongedaan": ongedaan.pk} if ongedaan else {}
     return _terug_naar_tafel(sessie, tafel, idee.ronde, **extra)

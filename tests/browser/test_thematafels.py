@@ -38,6 +38,7 @@ def test_capture_on_a_phone_survives_going_offline(page, live_server, noord, taf
     box.fill("Een vaste plek in het buurthuis")
     box.press("Enter")
     lijst = page.locator("#ideeen")
+    expect(page.locator(".ideeen-leeg")).to_be_visible()
     expect(lijst).to_contain_text("Een vaste plek in het buurthuis")
     expect(box).to_have_value("")
     expect(box).to_be_focused()
@@ -54,6 +55,9 @@ def test_capture_on_a_phone_survives_going_offline(page, live_server, noord, taf
     expect(page.locator("[data-capture-status]")).to_have_text("", timeout=15000)
     for tekst in ("Offline een", "Offline twee", "Offline drie"):
         expect(lijst).to_contain_text(tekst)
+    expect(page.locator("#ideeen-kop")).to_have_text("Ronde 1: 4 ideeën")
+    expect(page.locator(".idee-tekst").first).to_have_text("Offline drie")
+    expect(page.locator(".ideeen-leeg")).to_be_hidden()
     page.wait_for_timeout(1000)
     assert sorted(Idee.objects.values_list("tekst", flat=True)) == [
         "Een vaste plek in het buurthuis",

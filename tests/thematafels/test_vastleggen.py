@@ -130,7 +130,7 @@ def test_round_one_has_no_hand_over(client, avond):
 # Capturing
 
 
-def test_capturing_an_idea_returns_the_list_fragment(client, avond):
+def test_capturing_an_idea_answers_with_just_the_new_idea_and_the_count(client, avond):
     host_client(client, avond.sessie, avond.tafels[0])
     versie = avond.sessie.versie
     response = client.post(
@@ -140,7 +140,8 @@ def test_capturing_an_idea_returns_the_list_fragment(client, avond):
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert html.strip().startswith('<section id="ideeen"') and "Een wijkapp" in html
+    assert html.strip().startswith('<li id="idee-anker" hidden></li>') and "Een wijkapp" in html
+    assert '<span id="ideeen-teller" hx-swap-oob="true">' in html
     idee = Idee.objects.get()
     assert (idee.tafel, idee.ronde, idee.soort) == (avond.tafels[0], avond.rondes[0], "zorg")
     assert idee.prompt.tekst == "organisatie"
@@ -309,3 +310,32 @@ def test_role_offers_need_consent(client, avond):
     assert response.status_code == 200 and "Anouk" in response.content.decode()
     client.post(rollen, data | {"toestemming": "on"})
     assert Rolnotitie.objects.count() == 1
+
+
+@pytest.mark.parametrize("aantal", [1, 40])
+def test_capturing_costs_a_constant_number_of_queries(
+    client, avond, django_assert_num_queries, aantal
+):
+    for i in range(aantal):
+        make_idee(
+            avond.tafels[0], avond.rondes[0], f"Idee {i}", prompt=avond.themas[0].prompts.first()
+        )
+    host_client(client, avond.sessie, avond.tafels[0])
+    with django_assert_num_queries(13):
+        response = client.post(
+            url(avond, "thematafels:idee_toevoegen"), nieuw(avond), HTTP_HX_REQUEST="true"
+        )
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("aantal", [1, 40])
+def test_the_capture_page_costs_a_constant_number_of_queries(
+    client, avond, django_assert_num_queries, aantal
+):
+    for i in range(aantal):
+        make_idee(
+            avond.tafels[0], avond.rondes[0], f"Idee {i}", prompt=avond.themas[0].prompts.first()
+        )
+    host_client(client, avond.sessie, avond.tafels[0])
+    with django_assert_num_queries(10):
+        assert client.get(url(avond)).status_code == 200
