@@ -67,6 +67,7 @@ def _vastleg_context(
         "prompts": list(tafel.thematafel.prompts.all()),
         "rondes": rondes,
         "ronde": ronde,
+        "huidige": huidige,
         "is_huidig": ronde is not None and ronde == huidige,
         "ronde_eind": domein.ronde_eind(sessie, ronde) if ronde else None,
         "nu": nu,
@@ -110,7 +111,9 @@ def vastleggen(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
             pk=request.GET["ongedaan"], tafel=tafel_obj, verwijderd__isnull=False
         ).first()
     context = _vastleg_context(request, sessie, tafel_obj, ongedaan=ongedaan)
-    return render(request, "thematafels/vastleggen.html", context)
+    # When the round's countdown runs out, the page asks for the round bar only: never the form.
+    template = "thematafels/vastleggen.html#balk" if request.htmx else "thematafels/vastleggen.html"
+    return render(request, template, context)
 
 
 @require_POST

@@ -339,3 +339,14 @@ def test_the_capture_page_costs_a_constant_number_of_queries(
     host_client(client, avond.sessie, avond.tafels[0])
     with django_assert_num_queries(10):
         assert client.get(url(avond)).status_code == 200
+
+
+def test_when_the_round_ends_the_round_bar_offers_the_next_round(client, avond):
+    host_client(client, avond.sessie, avond.tafels[0])
+    zet_klok(avond.sessie, "20:26")
+    response = client.get(url(avond) + "?ronde=1", HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.strip().startswith('<div id="ronde-balk"')
+    assert 'href="?ronde=2"' in html
+    assert "<form" not in html
