@@ -34,11 +34,11 @@ def test_capture_on_a_phone_survives_going_offline(page, live_server, noord, taf
     page.set_viewport_size({"width": 360, "height": 740})
     open_host_link(page, live_server, noord, tafel)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    expect(page.locator(".ideeen-leeg")).to_be_visible()
     box = page.get_by_label("Wat zei de tafel?")
     box.fill("Een vaste plek in het buurthuis")
     box.press("Enter")
     lijst = page.locator("#ideeen")
-    expect(page.locator(".ideeen-leeg")).to_be_visible()
     expect(lijst).to_contain_text("Een vaste plek in het buurthuis")
     expect(box).to_have_value("")
     expect(box).to_be_focused()
