@@ -44,7 +44,9 @@ def test_anonymous_visitors_are_refused(client, avond):
 
 def test_another_tables_host_is_refused(client, avond):
     host_client(client, avond.sessie, avond.tafels[1])
-    assert client.get(url(avond)).status_code == 403
+    response = client.get(url(avond))
+    assert response.status_code == 403
+    assert "Geen toegang tot deze pagina" in response.content.decode()
     assert client.post(url(avond, "thematafels:idee_toevoegen"), nieuw(avond)).status_code == 403
     idee = make_idee(avond.tafels[0], avond.rondes[0])
     for naam in ("idee_kernpunt", "idee_verwijderen", "idee_bewerken"):
