@@ -15,7 +15,8 @@ from sessie.capture import vastleggen
 from sessie.models import Sessie
 from thematafels.models import Idee, Prompt, Ronde, Stembiljet, Stip, Tafel, Thematafel
 
-# How many of the newest ideas each theme shows on the wall under its key points.
+# What one theme's column on the wall holds, so that it stays readable from the back of the hall.
+WAND_KERNPUNTEN = 8
 WAND_NIEUWSTE = 6
 
 
@@ -98,6 +99,7 @@ class Kolom:
     kernpunten: list[Idee] = field(default_factory=list)
     ideeen: list[Idee] = field(default_factory=list)
     per_ronde: dict[int, int] = field(default_factory=dict)
+    meer_kernpunten: int = 0
 
     @property
     def totaal(self) -> int:
@@ -133,7 +135,11 @@ def wand(sessie: Sessie, rondes: Sequence[Ronde]) -> list[Kolom]:
         per_thema[rij["tafel__thematafel_id"]].per_ronde[rij["ronde__nummer"]] = rij["n"]
     kernpunten = _kernpunten(sessie).order_by("-stemmen", "volgorde", "aangemaakt")
     for idee in kernpunten:
-        per_thema[idee.thema_id].kernpunten.append(idee)
+        kolom = per_thema[idee.thema_id]
+        if len(kolom.kernpunten) < WAND_KERNPUNTEN:
+            kolom.kernpunten.append(idee)
+        else:
+            kolom.meer_kernpunten += 1
     nieuwste = (
         Idee.objects.zichtbaar()
         .filter(sessie=sessie, kernpunt=False)

@@ -176,7 +176,10 @@ class Idee(Inzending):
         ordering = ["-aangemaakt", "-pk"]
         verbose_name = _("idea")
         verbose_name_plural = _("ideas")
-        indexes = [models.Index(fields=["sessie", "kernpunt"], name="idee_sessie_kernpunt")]
+        # The wall and wrap-up read per session: key points, and the newest of the rest.
+        indexes = [
+            models.Index(fields=["sessie", "kernpunt", "aangemaakt"], name="idee_sessie_kernpunt")
+        ]
 
     def __str__(self) -> str:
         return self.tekst

@@ -59,7 +59,7 @@ def _sleutel(rng: random.Random) -> uuid.UUID:
 
 @transaction.atomic
 def vul(*, sessie: Sessie, rng: random.Random, aantallen) -> None:
-    """Spread `aantallen.ideeen` ideas over the tables and rounds; about 1 in 8 is a key point."""
+    """Spread `aantallen.ideeen` ideas over the tables and rounds; about 1 in 15 is a key point."""
     tafels = [
         t
         for thema in sessie.thematafels.prefetch_related("tafels", "prompts")
@@ -84,7 +84,7 @@ def vul(*, sessie: Sessie, rng: random.Random, aantallen) -> None:
                 tekst=tekst[0].upper() + tekst[1:],
                 soort=soort,
                 prompt=rng.choice([None, *prompts[tafel.pk]]),
-                kernpunt=rng.random() < 0.125,
+                kernpunt=rng.random() < 0.067,
             )
         )
     Idee.objects.bulk_create(ideeen, batch_size=500)

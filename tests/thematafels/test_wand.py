@@ -86,3 +86,10 @@ def test_the_wall_refuses_post_and_hides_drafts(client, avond):
     avond.sessie.status = Sessie.Status.CONCEPT
     avond.sessie.save()
     assert client.get(wand_url(avond)).status_code == 404
+
+
+def test_a_theme_shows_at_most_eight_key_points_and_says_how_many_more(client, avond):
+    for i in range(11):
+        make_idee(avond.tafels[0], avond.rondes[0], f"Kernpunt {i}", kernpunt=True)
+    wijkhub = client.get(wand_url(avond)).context["kolommen"][0]
+    assert len(wijkhub.kernpunten) == 8 and wijkhub.meer_kernpunten == 3
