@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sessie.capture import InzendsleutelMixin
-from thematafels.models import Prompt, Ronde, Soort, Tafel
+from thematafels.models import Idee, Prompt, Ronde, Soort, Tafel
 
 
 class _IdeeVelden(forms.Form):
@@ -101,3 +101,33 @@ class SamenvoegForm(forms.Form):
     def __init__(self, *args, keuzes: list[tuple[int, str]], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["in_idee"].choices = keuzes
+
+
+class StemForm(forms.Form):
+    """One tap in the dot vote: `plus` or `min` carries the key point's id."""
+
+    sleutel = forms.UUIDField()
+    plus = forms.IntegerField(required=False)
+    min = forms.IntegerField(required=False)
+
+    def __init__(self, *args, sessie, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sessie = sessie
+
+    def clean(self) -> dict:
+        data = super().clean()
+        idee_id = data.get("plus") or data.get("min")
+        idee = (
+            Idee.objects.zichtbaar().filter(pk=idee_id, sessie=self.sessie, kernpunt=True).first()
+            if idee_id
+            else None
+        )
+        if idee is None:
+            raise forms.ValidationError(
+                _("This item is no longer in the vote. The list has been refreshed.")
+            )
+        return {"sleutel": data.get("sleutel"), "idee": idee, "erbij": bool(data.get("plus"))}
+
+    def eerste_fout(self) -> str:
+        fouten = self.non_field_errors() or [e for f in self.errors.values() for e in f]
+        return str(fouten[0])

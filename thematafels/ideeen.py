@@ -10,18 +10,28 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Count, F, Max, Window
 from django.db.models.functions import RowNumber
+from django.utils.translation import gettext as _
 
 from sessie.capture import vastleggen
 from sessie.models import Sessie
-from thematafels.models import Idee, Prompt, Ronde, Stembiljet, Stip, Tafel, Thematafel
+from thematafels.models import (
+    Idee,
+    Prompt,
+    Rolnotitie,
+    Ronde,
+    Stembiljet,
+    Stip,
+    Tafel,
+    Thematafel,
+)
 
 # What one theme's column on the wall holds, so that it stays readable from the back of the hall.
 WAND_KERNPUNTEN = 8
 WAND_NIEUWSTE = 6
 
 
-class StippenOp(Exception):
-    """This ballot has spent all its dots."""
+class StemFout(Exception):
+    """A dot that cannot be placed; the message says why, for the voter."""
 
 
 def huidige_ronde(sessie: Sessie, rondes: Sequence[Ronde]) -> Ronde | None:
@@ -67,6 +77,14 @@ def leg_idee_vast(
         if nieuw:
             Sessie.bump(sessie_id)
     return idee, nieuw
+
+
+def noteer_rol(*, tafel: Tafel, sleutel: uuid.UUID, naam: str, rol: str) -> Rolnotitie:
+    """Someone at the table offers to take a role; only called once they agreed."""
+    notitie, _nieuw = vastleggen(
+        Rolnotitie, sleutel=sleutel, tafel=tafel, naam=naam, rol=rol, toestemming=True
+    )
+    return notitie
 
 
 @dataclass
@@ -229,32 +247,33 @@ def stemitems(sessie: Sessie) -> list[Kolom]:
     return kolommen
 
 
-def mijn_stippen(biljet: Stembiljet | None) -> dict[int, int]:
+def mijn_stippen(*, sessie: Sessie, biljet_sleutel: uuid.UUID) -> dict[int, int]:
     """Idea id → how many of this ballot's dots are on it."""
-    if biljet is None:
-        return {}
-    rijen = biljet.stippen.values("idee_id").annotate(n=Count("pk")).order_by()
+    rijen = (
+        Stip.objects.filter(biljet__sessie=sessie, biljet__sleutel=biljet_sleutel)
+        .values("idee_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     return {r["idee_id"]: r["n"] for r in rijen}
 
 
-def stem(*, sessie: Sessie, biljet_sleutel: uuid.UUID, idee: Idee, sleutel: uuid.UUID) -> Stip:
-    """Put one dot on `idee`; raises StippenOp when the ballot has none left."""
+def zet_stip(
+    *, sessie: Sessie, biljet_sleutel: uuid.UUID, idee: Idee, sleutel: uuid.UUID, erbij: bool
+) -> None:
+    """Put one dot on `idee` (or take one back); raises StemFout when no dot is left."""
     with transaction.atomic():
-        biljet, _ = Stembiljet.objects.get_or_create(sessie=sessie, sleutel=biljet_sleutel)
-        bestaand = Stip.objects.filter(inzendsleutel=sleutel, biljet=biljet).first()
-        if bestaand is not None:
-            return bestaand
+        biljet, _nieuw = Stembiljet.objects.get_or_create(sessie=sessie, sleutel=biljet_sleutel)
+        if not erbij:
+            stip = biljet.stippen.filter(idee=idee).order_by("-pk").first()
+            if stip is not None:
+                stip.delete()
+                Sessie.bump(sessie.pk)
+            return
+        if Stip.objects.filter(inzendsleutel=sleutel, biljet=biljet).exists():
+            return  # a retry of a dot already counted
         if biljet.stippen.count() >= Stembiljet.MAX_STIPPEN:
-            raise StippenOp
-        stip, nieuw = vastleggen(Stip, sleutel=sleutel, biljet=biljet, idee=idee)
+            raise StemFout(_("You have used all your dots. Take one away first to move it."))
+        _stip, nieuw = vastleggen(Stip, sleutel=sleutel, biljet=biljet, idee=idee)
         if nieuw:
             Sessie.bump(sessie.pk)
-    return stip
-
-
-def haal_stip_weg(*, biljet: Stembiljet, idee: Idee) -> None:
-    with transaction.atomic():
-        stip = biljet.stippen.filter(idee=idee).order_by("-pk").first()
-        if stip is not None:
-            stip.delete()
-            Sessie.bump(biljet.sessie_id)

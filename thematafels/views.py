@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sessie.access import organiser_sessie, public_sessie, toegang_for
@@ -17,8 +16,15 @@ from sessie.models import Sessie, Toegang
 from sessie.ratelimit import rate_limit
 from sessie.rollen import absolute
 from thematafels import ideeen as domein
-from thematafels.forms import BewerkForm, IdeeForm, OpkomstForm, RolnotitieForm, SamenvoegForm
-from thematafels.models import BewerkConflict, Idee, Opkomst, Rolnotitie, Stembiljet, Tafel
+from thematafels.forms import (
+    BewerkForm,
+    IdeeForm,
+    OpkomstForm,
+    RolnotitieForm,
+    SamenvoegForm,
+    StemForm,
+)
+from thematafels.models import BewerkConflict, Idee, Opkomst, Stembiljet, Tafel
 
 STEM_COOKIE = "wijkavond_stembiljet"
 
@@ -242,14 +248,7 @@ def rolnotitie(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
             request, template + "#rollen" if request.htmx else template, context, status=400
         )
     data = form.cleaned_data
-    domein.vastleggen(
-        Rolnotitie,
-        sleutel=data["sleutel"],
-        tafel=tafel_obj,
-        naam=data["naam"],
-        rol=data["rol"],
-        toestemming=True,
-    )
+    domein.noteer_rol(tafel=tafel_obj, sleutel=data["sleutel"], naam=data["naam"], rol=data["rol"])
     if request.htmx:
         context = _vastleg_context(request, sessie, tafel_obj)
         return render(request, "thematafels/vastleggen.html#rollen", context)
@@ -324,28 +323,28 @@ def afronding_samenvoegen(request: HttpRequest, slug: str, pk: int) -> HttpRespo
     return redirect("thematafels:afronding", slug=slug)
 
 
-def _biljet(request: HttpRequest, sessie: Sessie) -> tuple[uuid.UUID, Stembiljet | None]:
+def _biljet_sleutel(request: HttpRequest) -> uuid.UUID:
+    """This device's ballot key, from its cookie; a new one for a first visit."""
     try:
-        sleutel = uuid.UUID(request.COOKIES.get(STEM_COOKIE, ""))
+        return uuid.UUID(request.COOKIES.get(STEM_COOKIE, ""))
     except ValueError:
-        return nieuwe_sleutel(), None
-    return sleutel, Stembiljet.objects.filter(sessie=sessie, sleutel=sleutel).first()
+        return nieuwe_sleutel()
 
 
-def _stem_context(sessie: Sessie, biljet: Stembiljet | None, **extra) -> dict:
-    mijn = domein.mijn_stippen(biljet)
+def _stem_context(sessie: Sessie, biljet_sleutel: uuid.UUID, *, fout: str = "") -> dict:
+    mijn = domein.mijn_stippen(sessie=sessie, biljet_sleutel=biljet_sleutel)
     kolommen = domein.stemitems(sessie)
     for kolom in kolommen:
         for idee in kolom.kernpunten:
             idee.mijn_stippen = mijn.get(idee.pk, 0)
-    over = Stembiljet.MAX_STIPPEN - sum(mijn.values())
     return {
         "sessie": sessie,
         "kolommen": kolommen,
-        "over": over,
+        "over": Stembiljet.MAX_STIPPEN - sum(mijn.values()),
         "max": Stembiljet.MAX_STIPPEN,
         "sleutel": nieuwe_sleutel(),
-    } | extra
+        "fout": fout,
+    }
 
 
 def _met_cookie(response: HttpResponse, sleutel: uuid.UUID) -> HttpResponse:
@@ -360,38 +359,21 @@ def _met_cookie(response: HttpResponse, sleutel: uuid.UUID) -> HttpResponse:
 def stemmen(request: HttpRequest, slug: str) -> HttpResponse:
     """Dot voting on the wrap-up items: three dots per device, anonymous."""
     sessie = public_sessie(request, slug)
-    biljet_sleutel, biljet = _biljet(request, sessie)
-    template = "thematafels/stemmen.html"
-    if request.method == "GET":
-        return _met_cookie(render(request, template, _stem_context(sessie, biljet)), biljet_sleutel)
+    biljet_sleutel = _biljet_sleutel(request)
     fout = ""
-    idee_id = request.POST.get("plus") or request.POST.get("min") or ""
-    idee = (
-        Idee.objects.zichtbaar()
-        .filter(pk=int(idee_id) if idee_id.isdigit() else 0, sessie=sessie, kernpunt=True)
-        .first()
-    )
-    try:
-        sleutel = uuid.UUID(request.POST.get("sleutel", ""))
-    except ValueError:
-        sleutel = None
-    if idee is None or sleutel is None:
-        fout = _("This item is no longer in the vote. The list has been refreshed.")
-    elif "plus" in request.POST:
+    if request.method == "POST":
+        form = StemForm(request.POST, sessie=sessie)
         try:
-            domein.stem(sessie=sessie, biljet_sleutel=biljet_sleutel, idee=idee, sleutel=sleutel)
-        except domein.StippenOp:
-            fout = _("You have used all your dots. Take one away first to move it.")
-    elif biljet is not None:
-        domein.haal_stip_weg(biljet=biljet, idee=idee)
-    biljet = Stembiljet.objects.filter(sessie=sessie, sleutel=biljet_sleutel).first()
-    status = 400 if fout else 200
-    if request.htmx:
-        context = _stem_context(sessie, biljet, fout=fout)
-        return _met_cookie(
-            render(request, template + "#stemlijst", context, status=status), biljet_sleutel
-        )
-    if fout:
-        context = _stem_context(sessie, biljet, fout=fout)
-        return _met_cookie(render(request, template, context, status=status), biljet_sleutel)
-    return _met_cookie(redirect("thematafels:stemmen", slug=slug), biljet_sleutel)
+            if not form.is_valid():
+                raise domein.StemFout(form.eerste_fout())
+            domein.zet_stip(sessie=sessie, biljet_sleutel=biljet_sleutel, **form.cleaned_data)
+        except domein.StemFout as e:
+            fout = str(e)
+        if not fout and not request.htmx:
+            return _met_cookie(redirect("thematafels:stemmen", slug=slug), biljet_sleutel)
+    template = "thematafels/stemmen.html"
+    if request.htmx and request.method == "POST":
+        template += "#stemlijst"
+    context = _stem_context(sessie, biljet_sleutel, fout=fout)
+    response = render(request, template, context, status=400 if fout else 200)
+    return _met_cookie(response, biljet_sleutel)
