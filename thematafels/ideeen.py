@@ -277,3 +277,27 @@ def zet_stip(
         _stip, nieuw = vastleggen(Stip, sleutel=sleutel, biljet=biljet, idee=idee)
         if nieuw:
             Sessie.bump(sessie.pk)
+
+
+def export_rijen(sessie: Sessie) -> list[list]:
+    """Every idea that counts, for the follow-up report's spreadsheet (no personal data)."""
+    ideeen = (
+        Idee.objects.zichtbaar()
+        .filter(sessie=sessie)
+        .select_related("tafel__thematafel", "ronde", "prompt")
+        .annotate(stemmen=Count("stippen"))
+        .order_by("tafel__thematafel__nummer", "-kernpunt", "volgorde", "ronde__nummer", "pk")
+    )
+    return [
+        [
+            idee.tafel.thematafel.naam,
+            idee.tafel.naam,
+            idee.ronde.nummer,
+            idee.get_soort_display(),
+            idee.prompt.tekst if idee.prompt else "",
+            idee.tekst,
+            "★" if idee.kernpunt else "",
+            idee.stemmen,
+        ]
+        for idee in ideeen
+    ]

@@ -18,6 +18,11 @@ urlpatterns = [
     path("s/<slug:slug>/stemmen/", views.stemmen, name="stemmen"),
     path("s/<slug:slug>/afronding/", views.afronding, name="afronding"),
     path(
+        "s/<slug:slug>/afronding/ideeen.<str:formaat>",
+        views.ideeen_export,
+        name="ideeen_export",
+    ),
+    path(
         "s/<slug:slug>/afronding/<int:pk>/verplaats/",
         views.afronding_verplaats,
         name="afronding_verplaats",

@@ -7,10 +7,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sessie.access import organiser_sessie, public_sessie, toegang_for
 from sessie.capture import nieuwe_sleutel
+from sessie.export import csv_response, xlsx_response
 from sessie.live import no_change, poll_url, unchanged
 from sessie.models import Sessie, Toegang
 from sessie.ratelimit import rate_limit
@@ -286,6 +289,31 @@ def afronding(request: HttpRequest, slug: str) -> HttpResponse:
                 keuzes=[k for k in keuzes if k[0] != kernpunt.pk], auto_id=f"id_{kernpunt.pk}_%s"
             )
     return render(request, "thematafels/afronding.html", {"sessie": sessie, "kolommen": kolommen})
+
+
+EXPORT_KOP = [
+    gettext_lazy("Theme"),
+    gettext_lazy("Table"),
+    gettext_lazy("Round"),
+    gettext_lazy("Kind"),
+    gettext_lazy("Think of"),
+    gettext_lazy("Text"),
+    gettext_lazy("Key point"),
+    gettext_lazy("Dots"),
+]
+
+
+@login_required
+@require_GET
+def ideeen_export(request: HttpRequest, slug: str, formaat: str) -> HttpResponse:
+    """All ideas as a spreadsheet for the follow-up report; user text never runs as a formula."""
+    sessie = organiser_sessie(request, slug)
+    kop = [str(k) for k in EXPORT_KOP]
+    rijen = domein.export_rijen(sessie)
+    naam = f"ideeen-{sessie.slug}"
+    if formaat == "xlsx":
+        return xlsx_response(bestandsnaam=naam, blad=str(_("Ideas")), kop=kop, rijen=rijen)
+    return csv_response(bestandsnaam=naam, kop=kop, rijen=rijen)
 
 
 def _organiser_idee(request: HttpRequest, slug: str, pk: int) -> Idee:

@@ -103,3 +103,36 @@ def test_organisers_edit_from_the_wrap_up_and_return_to_it(client, avond, kernpu
         url + "?terug=afronding", {"tekst": "Strakker", "soort": "idee", "versie": 1}
     )
     assert response["Location"] == afronding_url(avond)
+
+
+def test_only_organisers_export_the_ideas(client, avond):
+    url = afronding_url(avond, "thematafels:ideeen_export", formaat="csv")
+    assert client.get(url).status_code == 302
+    client.force_login(make_user())
+    assert client.get(url).status_code == 404
+
+
+def test_the_csv_export_has_every_visible_idea_and_neutralises_formulas(client, avond, kernpunten):
+    make_idee(avond.tafels[2], avond.rondes[1], "=HYPERLINK(1)")
+    make_idee(avond.tafels[2], avond.rondes[1], "Weg", verwijderd="2026-01-01T00:00Z")
+    client.force_login(avond.organisator)
+    response = client.get(afronding_url(avond, "thematafels:ideeen_export", formaat="csv"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    regels = response.content.decode("utf-8-sig").splitlines()
+    assert regels[0] == "Thema;Tafel;Ronde;Soort;Denk aan;Tekst;Kernpunt;Stippen"
+    assert len(regels) == 5
+    assert "Wijkhub;Tafel 1A;1;Idee;;Kernpunt 1;★;0" in regels
+    assert any(";'=HYPERLINK(1);" in r for r in regels)
+    assert (
+        client.post(afronding_url(avond, "thematafels:ideeen_export", formaat="csv")).status_code
+        == 405
+    )
+
+
+def test_the_xlsx_export(client, avond, kernpunten):
+    client.force_login(avond.organisator)
+    response = client.get(afronding_url(avond, "thematafels:ideeen_export", formaat="xlsx"))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith('.xlsx"')
+    assert response.content[:2] == b"PK"
