@@ -104,3 +104,12 @@ def test_voting_bumps_the_change_counter(client, avond, items):
 
 def test_the_vote_refuses_other_methods(client, avond):
     assert client.put(stem_url(avond)).status_code == 405
+
+
+@pytest.mark.parametrize("aantal", [2, 60])
+def test_the_vote_page_query_count_is_constant(client, avond, django_assert_num_queries, aantal):
+    for i in range(aantal):
+        make_idee(avond.tafels[i % 3], avond.rondes[0], f"Punt {i}", kernpunt=True)
+    client.get(stem_url(avond))
+    with django_assert_num_queries(4):
+        assert client.get(stem_url(avond)).status_code == 200
