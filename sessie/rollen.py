@@ -31,8 +31,11 @@ SESSIE_PAGINAS: list[tuple[str, str]] = [
     (gettext_noop("Projector"), "programma:projector"),
     (gettext_noop("Ask a question (visitors, by QR)"), "informatiepunt:vraag_stellen"),
     (gettext_noop("Answers to questions (public)"), "informatiepunt:antwoorden"),
+    (gettext_noop("Idea wall (projector)"), "thematafels:wand"),
+    (gettext_noop("Dot vote (phones, QR on the wall)"), "thematafels:stemmen"),
     # Organisers (and, where it says so, volunteers)
     (gettext_noop("Organiser"), "sessie:organiser_sessie"),
+    (gettext_noop("Wrap-up (organisers, discussion leaders)"), "thematafels:afronding"),
     (gettext_noop("Registrations (organiser)"), "sessie:aanmeldingen"),
     (gettext_noop("Catering list (organiser or door)"), "sessie:catering"),
     (gettext_noop("Volunteer links (organiser)"), "sessie:toegangen"),

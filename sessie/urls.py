@@ -80,6 +80,7 @@ urlpatterns = [
     path("", include(sessie_patterns)),
     path("", include("programma.urls")),
     path("", include("informatiepunt.urls")),
+    path("", include("thematafels.urls")),
     path("taal/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -13,7 +13,7 @@ from informatiepunt.models import Vraagcategorie
 from programma.models import Programmaonderdeel
 from sessie.laden import DEMO_PATH, laad_sessie, lees
 from sessie.models import Aanmelding, Sessie, Toegang, Werkgroep
-from thematafels.models import Prompt, Ronde, Tafel, Thematafel
+from thematafels.models import Idee, Prompt, Ronde, Tafel, Thematafel
 
 _teller = itertools.count(1)
 
@@ -122,3 +122,21 @@ def make_aanmelding(sessie: Sessie, **velden) -> tuple[Aanmelding, dict[str, str
 
 def make_werkgroep(sessie: Sessie, naam: str = "Werkgroep Groen") -> Werkgroep:
     return Werkgroep.objects.create(sessie=sessie, naam=naam)
+
+
+def make_idee(tafel: Tafel, ronde: Ronde, tekst: str = "Een buurtapp", **velden) -> Idee:
+    return Idee.objects.create(
+        inzendsleutel=velden.pop("inzendsleutel", uuid.uuid4()),
+        sessie_id=ronde.sessie_id,
+        tafel=tafel,
+        ronde=ronde,
+        tekst=tekst,
+        **velden,
+    )
+
+
+def host_client(client, sessie: Sessie, tafel: Tafel):
+    """`client` holding a table host's link for `tafel` (opened once, as a host would)."""
+    _, token = Toegang.uitgeven(sessie=sessie, rol=Toegang.Rol.TAFELHOST, tafel=tafel)
+    client.get(f"/toegang/{token}/")
+    return client

@@ -3,8 +3,12 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from django.db import models
+from django.db import models, transaction
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from sessie.models import Inzending, Sessie
 
 
 class Thematafel(models.Model):
@@ -110,3 +114,201 @@ class Ronde(models.Model):
         grenzen = [begin + dt.timedelta(minutes=stap * i) for i in range(aantal)]
         grenzen.append(dt.datetime.combine(dag, eind))
         return [(a.time(), b.time()) for a, b in itertools.pairwise(grenzen)]
+
+
+class Soort(models.TextChoices):
+    IDEE = "idee", _("Idea")
+    ZORG = "zorg", _("Concern")
+    VRAAG = "vraag", _("Question")
+    ACTIE = "actie", _("Action")
+
+
+class BewerkConflict(Exception):
+    """Someone else changed the idea after this editor loaded it."""
+
+
+class IdeeQuerySet(models.QuerySet):
+    def zichtbaar(self) -> IdeeQuerySet:
+        """Ideas that count: not deleted, not merged into another."""
+        return self.filter(verwijderd__isnull=True, samengevoegd_in__isnull=True)
+
+
+class Idee(Inzending):
+    """One thing a table said, logged by its host in one round."""
+
+    sessie = models.ForeignKey(
+        "sessie.Sessie", on_delete=models.CASCADE, related_name="ideeen", verbose_name=_("session")
+    )
+    tafel = models.ForeignKey(
+        Tafel, on_delete=models.CASCADE, related_name="ideeen", verbose_name=_("table")
+    )
+    ronde = models.ForeignKey(
+        Ronde, on_delete=models.PROTECT, related_name="ideeen", verbose_name=_("round")
+    )
+    tekst = models.CharField(_("text"), max_length=500)
+    soort = models.CharField(_("kind"), max_length=10, choices=Soort.choices, default=Soort.IDEE)
+    prompt = models.ForeignKey(
+        Prompt,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ideeen",
+        verbose_name=_("think of"),
+    )
+    kernpunt = models.BooleanField(_("key point"), default=False)
+    # Raised by every edit: an edit made on an older version is a conflict, never an overwrite.
+    versie = models.PositiveIntegerField(_("version"), default=1)
+    verwijderd = models.DateTimeField(_("deleted"), null=True, blank=True)
+    volgorde = models.PositiveIntegerField(_("order in the wrap-up"), default=0)
+    samengevoegd_in = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="samengevoegd",
+        verbose_name=_("merged into"),
+    )
+    aangemaakt = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = IdeeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-aangemaakt", "-pk"]
+        verbose_name = _("idea")
+        verbose_name_plural = _("ideas")
+        # The wall and wrap-up read per session: key points, and the newest of the rest.
+        indexes = [
+            models.Index(fields=["sessie", "kernpunt", "aangemaakt"], name="idee_sessie_kernpunt")
+        ]
+
+    def __str__(self) -> str:
+        return self.tekst
+
+    def bewerk(self, *, tekst: str, soort: str, prompt: Prompt | None, versie: int) -> None:
+        """Save an edit made on `versie`; raises BewerkConflict when the idea moved on since."""
+        with transaction.atomic():
+            bijgewerkt = Idee.objects.filter(pk=self.pk, versie=versie).update(
+                tekst=tekst, soort=soort, prompt=prompt, versie=F("versie") + 1
+            )
+            if not bijgewerkt:
+                raise BewerkConflict
+            Sessie.bump(self.sessie_id)
+        self.refresh_from_db()
+
+    def zet_kernpunt(self, *, kernpunt: bool) -> None:
+        with transaction.atomic():
+            Idee.objects.filter(pk=self.pk).update(kernpunt=kernpunt)
+            Sessie.bump(self.sessie_id)
+        self.kernpunt = kernpunt
+
+    def verwijder(self) -> None:
+        """Soft delete, so the host can undo it."""
+        with transaction.atomic():
+            self.verwijderd = timezone.now()
+            self.save(update_fields=["verwijderd"])
+            Sessie.bump(self.sessie_id)
+
+    def herstel(self) -> None:
+        with transaction.atomic():
+            self.verwijderd = None
+            self.save(update_fields=["verwijderd"])
+            Sessie.bump(self.sessie_id)
+
+
+class Opkomst(models.Model):
+    """How many people sat at one table in one round."""
+
+    tafel = models.ForeignKey(
+        Tafel, on_delete=models.CASCADE, related_name="opkomsten", verbose_name=_("table")
+    )
+    ronde = models.ForeignKey(
+        Ronde, on_delete=models.CASCADE, related_name="opkomsten", verbose_name=_("round")
+    )
+    aantal = models.PositiveSmallIntegerField(_("number of people"))
+
+    class Meta:
+        verbose_name = _("head count")
+        verbose_name_plural = _("head counts")
+        constraints = [
+            models.UniqueConstraint(fields=["tafel", "ronde"], name="opkomst_per_tafel_ronde")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tafel} · {self.ronde}: {self.aantal}"
+
+    @classmethod
+    def zet(cls, *, tafel: Tafel, ronde: Ronde, aantal: int) -> Opkomst:
+        with transaction.atomic():
+            opkomst, _ = cls.objects.update_or_create(
+                tafel=tafel, ronde=ronde, defaults={"aantal": aantal}
+            )
+            Sessie.bump(tafel.thematafel.sessie_id)
+        return opkomst
+
+
+class Rolnotitie(Inzending):
+    """Someone at a table is willing to take a role; kept only with their consent.
+
+    To be linked to a Werkgroep once workgroups exist.
+    """
+
+    tafel = models.ForeignKey(
+        Tafel, on_delete=models.CASCADE, related_name="rolnotities", verbose_name=_("table")
+    )
+    naam = models.CharField(_("name"), max_length=100)
+    rol = models.CharField(_("role"), max_length=150)
+    toestemming = models.BooleanField(_("agreed that we keep this name"))
+    aangemaakt = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["aangemaakt", "pk"]
+        verbose_name = _("offer to take a role")
+        verbose_name_plural = _("offers to take a role")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(toestemming=True), name="rolnotitie_alleen_met_toestemming"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.naam}: {self.rol}"
+
+
+class Stembiljet(models.Model):
+    """One device's anonymous ballot for the dot vote; its key lives in a cookie."""
+
+    MAX_STIPPEN = 3
+
+    sessie = models.ForeignKey(
+        "sessie.Sessie",
+        on_delete=models.CASCADE,
+        related_name="stembiljetten",
+        verbose_name=_("session"),
+    )
+    sleutel = models.UUIDField(_("ballot key"), unique=True, editable=False)
+    aangemaakt = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ballot")
+        verbose_name_plural = _("ballots")
+
+    def __str__(self) -> str:
+        return str(self.sleutel)
+
+
+class Stip(Inzending):
+    """One dot on one wrap-up item; a ballot has at most three."""
+
+    biljet = models.ForeignKey(
+        Stembiljet, on_delete=models.CASCADE, related_name="stippen", verbose_name=_("ballot")
+    )
+    idee = models.ForeignKey(
+        Idee, on_delete=models.CASCADE, related_name="stippen", verbose_name=_("idea")
+    )
+
+    class Meta:
+        verbose_name = _("dot")
+        verbose_name_plural = _("dots")
+
+    def __str__(self) -> str:
+        return f"{self.biljet} → {self.idee_id}"

@@ -1,0 +1,151 @@
+"""Theme tables in real Chromium: offline capture, the live wall, the dot vote, axe."""
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from sessie.models import Sessie, Toegang
+from tests.axe import assert_accessible
+from tests.builders import make_demo, make_idee, make_user, zet_klok
+from thematafels.models import Idee, Stip
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def noord():
+    sessie = make_demo()
+    zet_klok(sessie, "19:45")
+    return sessie
+
+
+@pytest.fixture
+def tafel(noord):
+    return noord.thematafels.get(nummer=1).tafels.first()
+
+
+def open_host_link(page, live_server, noord, tafel):
+    _, token = Toegang.uitgeven(sessie=noord, rol=Toegang.Rol.TAFELHOST, tafel=tafel)
+    page.goto(live_server.url + reverse("sessie:toegang", args=[token]))
+    expect(page.locator("h1")).to_have_text("Wijkhub")
+
+
+def test_capture_on_a_phone_survives_going_offline(page, live_server, noord, tafel):
+    page.set_viewport_size({"width": 360, "height": 740})
+    open_host_link(page, live_server, noord, tafel)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    expect(page.locator(".ideeen-leeg")).to_be_visible()
+    box = page.get_by_label("Wat zei de tafel?")
+    box.fill("Een vaste plek in het buurthuis")
+    box.press("Enter")
+    lijst = page.locator("#ideeen")
+    expect(lijst).to_contain_text("Een vaste plek in het buurthuis")
+    expect(box).to_have_value("")
+    expect(box).to_be_focused()
+
+    page.context.set_offline(True)
+    for tekst in ("Offline een", "Offline twee", "Offline drie"):
+        box.fill(tekst)
+        box.press("Enter")
+        expect(box).to_have_value("")
+    expect(page.locator("[data-capture-status]")).to_have_text("3 wachten op verbinding")
+    assert Idee.objects.count() == 1
+
+    page.context.set_offline(False)
+    expect(page.locator("[data-capture-status]")).to_have_text("", timeout=15000)
+    for tekst in ("Offline een", "Offline twee", "Offline drie"):
+        expect(lijst).to_contain_text(tekst)
+    expect(page.locator("#ideeen-kop")).to_have_text("Ronde 1: 4 ideeën")
+    expect(page.locator(".idee-tekst").first).to_have_text("Offline drie")
+    expect(page.locator(".ideeen-leeg")).to_be_hidden()
+    page.wait_for_timeout(1000)
+    assert sorted(Idee.objects.values_list("tekst", flat=True)) == [
+        "Een vaste plek in het buurthuis",
+        "Offline drie",
+        "Offline een",
+        "Offline twee",
+    ]
+
+
+def test_star_delete_and_undo_on_the_phone(page, live_server, noord, tafel):
+    ronde = noord.rondes.get(nummer=1)
+    idee = make_idee(tafel, ronde, "Kernachtig punt")
+    page.set_viewport_size({"width": 360, "height": 740})
+    open_host_link(page, live_server, noord, tafel)
+    item = page.locator(f"#idee-{idee.pk}")
+    item.get_by_role("button", name="Kernpunt").click()
+    expect(
+        page.locator(f"#idee-{idee.pk}").get_by_role("button", name="Kernpunt")
+    ).to_have_attribute("aria-pressed", "true")
+    page.locator(f"#idee-{idee.pk}").get_by_role("button", name="Verwijderen").click()
+    expect(page.locator(f"#idee-{idee.pk}")).to_have_count(0)
+    page.get_by_role("button", name="Ongedaan maken").click()
+    expect(page.locator(f"#idee-{idee.pk}")).to_contain_text("Kernachtig punt")
+    idee.refresh_from_db()
+    assert idee.kernpunt and idee.verwijderd is None
+
+
+def test_the_wall_shows_a_new_idea_within_seconds_while_a_host_types(
+    page, live_server, noord, tafel
+):
+    page.goto(live_server.url + reverse("thematafels:wand", args=[noord.slug]))
+    expect(page.locator(".wand-kolom")).to_have_count(3)
+    host = page.context.browser.new_context(viewport={"width": 360, "height": 740})
+    host_page = host.new_page()
+    open_host_link(host_page, live_server, noord, tafel)
+    box = host_page.get_by_label("Wat zei de tafel?")
+    box.fill("Half getypt")
+
+    make_idee(tafel, noord.rondes.get(nummer=1), "Net binnen van tafel 1A")
+    Sessie.bump(noord.pk)
+    expect(page.locator("#wand")).to_contain_text("Net binnen van tafel 1A", timeout=4500)
+    expect(box).to_have_value("Half getypt")
+    host.close()
+
+
+def test_dot_voting_on_a_phone_shows_on_the_wall(page, live_server, noord, tafel):
+    ronde = noord.rondes.get(nummer=1)
+    punt = make_idee(tafel, ronde, "Een wijkapp", kernpunt=True)
+    make_idee(tafel, ronde, "Een buurthuis", kernpunt=True)
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(live_server.url + reverse("thematafels:stemmen", args=[noord.slug]))
+    knop = page.locator(f'button[name="plus"][value="{punt.pk}"]')
+    expect(knop).to_have_accessible_name("+ Stip: Een wijkapp")
+    for over in (2, 1, 0):
+        knop.click()
+        expect(page.locator(".stippen-over")).to_contain_text(f"Stippen over: {over} van 3")
+    expect(page.locator('button[name="plus"]:not([disabled])')).to_have_count(0)
+    assert Stip.objects.filter(idee=punt).count() == 3
+    page.goto(live_server.url + reverse("thematafels:wand", args=[noord.slug]))
+    expect(page.locator(".wand-kernpunten").first).to_contain_text("3 stippen")
+
+
+@pytest.mark.parametrize("taal", ["nl", "en"])
+def test_theme_table_pages_have_no_axe_violations(page, live_server, noord, tafel, taal):
+    ronde = noord.rondes.get(nummer=1)
+    make_idee(tafel, ronde, "Een wijkapp", kernpunt=True)
+    make_idee(tafel, ronde, "Een buurthuis", kernpunt=True)
+    make_idee(tafel, noord.rondes.get(nummer=2), "Nog een idee")
+    page.context.add_cookies([{"name": "django_language", "value": taal, "url": live_server.url}])
+    open_host_link(page, live_server, noord, tafel)
+    assert_accessible(page)
+    page.goto(page.url + "?ronde=2")
+    assert_accessible(page)
+    idee = Idee.objects.filter(tafel=tafel).first()
+    page.goto(
+        live_server.url + reverse("thematafels:idee_bewerken", args=[noord.slug, tafel.pk, idee.pk])
+    )
+    assert_accessible(page)
+    for naam in ("thematafels:wand", "thematafels:stemmen"):
+        page.goto(live_server.url + reverse(naam, args=[noord.slug]))
+        assert_accessible(page)
+    make_user(username="kashif")
+    noord.organisatoren.add(make_user(username="karin"))
+    page.goto(live_server.url + reverse("thematafels:afronding", args=[noord.slug]))
+    page.locator("#id_username").fill("karin")
+    page.locator("#id_password").fill("geheim-wachtwoord-1")
+    page.locator("#id_password").press("Enter")
+    page.wait_for_url("**/afronding/")
+    assert_accessible(page)
+    page.goto(page.url + "?presenteren=1")
+    assert_accessible(page)

@@ -1,0 +1,115 @@
+import uuid
+
+import pytest
+from django.urls import reverse
+
+from sessie.models import Sessie
+from tests.builders import make_idee
+from thematafels.models import Stip
+from thematafels.views import STEM_COOKIE
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def items(avond):
+    return [
+        make_idee(avond.tafels[0], avond.rondes[0], "Buurthuis", kernpunt=True),
+        make_idee(avond.tafels[2], avond.rondes[0], "Wijkapp", kernpunt=True),
+    ]
+
+
+def stem_url(avond):
+    return reverse("thematafels:stemmen", kwargs={"slug": avond.sessie.slug})
+
+
+def dot(client, avond, idee, actie="plus", **extra):
+    return client.post(stem_url(avond), {actie: idee.pk, "sleutel": str(uuid.uuid4())}, **extra)
+
+
+def test_the_vote_page_gives_a_ballot_cookie_and_lists_key_points(client, avond, items):
+    make_idee(avond.tafels[0], avond.rondes[0], "Geen kernpunt")
+    response = client.get(stem_url(avond))
+    assert response.status_code == 200
+    assert uuid.UUID(response.cookies[STEM_COOKIE].value)
+    html = response.content.decode()
+    assert "Buurthuis" in html and "Wijkapp" in html and "Geen kernpunt" not in html
+    assert response.context["over"] == 3
+
+
+def test_three_dots_per_device_and_no_more(client, avond, items):
+    client.get(stem_url(avond))
+    for idee in (items[0], items[0], items[1]):
+        assert dot(client, avond, idee).status_code == 302
+    response = dot(client, avond, items[1], HTTP_HX_REQUEST="true")
+    assert response.status_code == 400
+    assert response.context["over"] == 0
+    assert Stip.objects.count() == 3
+    assert Stip.objects.filter(idee=items[0]).count() == 2
+
+
+def test_taking_a_dot_back_frees_it(client, avond, items):
+    client.get(stem_url(avond))
+    dot(client, avond, items[0])
+    response = dot(client, avond, items[0], "min", HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert response.content.decode().strip().startswith('<form id="stemlijst"')
+    assert not Stip.objects.exists()
+
+
+def test_another_device_has_its_own_three_dots(client, avond, items):
+    from django.test import Client
+
+    client.get(stem_url(avond))
+    for _ in range(3):
+        dot(client, avond, items[0])
+    ander = Client()
+    ander.get(stem_url(avond))
+    assert dot(ander, avond, items[1]).status_code == 302
+    assert Stip.objects.count() == 4
+
+
+def test_a_retried_dot_counts_once(client, avond, items):
+    client.get(stem_url(avond))
+    data = {"plus": items[0].pk, "sleutel": str(uuid.uuid4())}
+    client.post(stem_url(avond), data)
+    client.post(stem_url(avond), data)
+    assert Stip.objects.count() == 1
+
+
+def test_only_key_points_of_this_session_can_get_dots(client, avond, items):
+    gewoon = make_idee(avond.tafels[0], avond.rondes[0], "Gewoon")
+    client.get(stem_url(avond))
+    assert dot(client, avond, gewoon).status_code == 400
+    assert client.post(stem_url(avond), {"plus": "x", "sleutel": "y"}).status_code == 400
+    assert not Stip.objects.exists()
+
+
+def test_dots_show_live_on_the_wall(client, avond, items):
+    client.get(stem_url(avond))
+    dot(client, avond, items[1])
+    dot(client, avond, items[1])
+    wand = client.get(reverse("thematafels:wand", kwargs={"slug": avond.sessie.slug}))
+    kolom = wand.context["kolommen"][1]
+    assert kolom.kernpunten[0].stemmen == 2
+
+
+def test_voting_bumps_the_change_counter(client, avond, items):
+    client.get(stem_url(avond))
+    avond.sessie.refresh_from_db()
+    voor = avond.sessie.versie
+    dot(client, avond, items[0])
+    assert Sessie.objects.get(pk=avond.sessie.pk).versie > voor
+
+
+def test_the_vote_refuses_other_methods(client, avond):
+    assert client.put(stem_url(avond)).status_code == 405
+
+
+@pytest.mark.parametrize("aantal", [2, 60])
+def test_the_vote_page_query_count_is_constant(client, avond, django_assert_num_queries, aantal):
+    for i in range(aantal):
+        make_idee(avond.tafels[i % 3], avond.rondes[0], f"Punt {i}", kernpunt=True)
+    client.get(stem_url(avond))
+    with django_assert_num_queries(4):
+        assert client.get(stem_url(avond)).status_code == 200

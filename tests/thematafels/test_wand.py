@@ -1,0 +1,99 @@
+import uuid
+
+import pytest
+from django.urls import reverse
+
+from sessie.models import Sessie
+from tests.builders import make_idee
+from thematafels.models import Idee
+
+pytestmark = pytest.mark.django_db
+
+
+def wand_url(avond):
+    return reverse("thematafels:wand", kwargs={"slug": avond.sessie.slug})
+
+
+def vul(avond, n):
+    Idee.objects.bulk_create(
+        Idee(
+            inzendsleutel=uuid.uuid4(),
+            sessie=avond.sessie,
+            tafel=avond.tafels[i % 3],
+            ronde=avond.rondes[i % 2],
+            tekst=f"Idee {i}",
+            kernpunt=i % 10 == 0,
+        )
+        for i in range(n)
+    )
+    Sessie.bump(avond.sessie.pk)
+
+
+def test_the_wall_combines_physical_tables_per_theme(client, avond):
+    make_idee(avond.tafels[0], avond.rondes[0], "Van tafel 1A")
+    make_idee(avond.tafels[1], avond.rondes[1], "Van tafel 1B", kernpunt=True)
+    make_idee(avond.tafels[2], avond.rondes[0], "Van tafel 2A")
+    make_idee(avond.tafels[0], avond.rondes[0], "Weg", verwijderd="2026-01-01T00:00Z")
+    response = client.get(wand_url(avond))
+    assert response.status_code == 200
+    wijkhub, wijkstem = response.context["kolommen"]
+    assert [i.tekst for i in wijkhub.kernpunten] == ["Van tafel 1B"]
+    assert [i.tekst for i in wijkhub.ideeen] == ["Van tafel 1A"]
+    assert wijkhub.per_ronde == {1: 1, 2: 1}
+    assert wijkstem.per_ronde == {1: 1, 2: 0}
+    html = response.content.decode()
+    assert "Weg<" not in html
+    assert "<svg" in html  # the QR that opens the vote
+
+
+def test_the_wall_shows_only_the_newest_ideas_per_theme(client, avond):
+    vul(avond, 60)
+    wijkhub = client.get(wand_url(avond)).context["kolommen"][0]
+    assert len(wijkhub.ideeen) == 6
+    assert wijkhub.ideeen[0].tekst == "Idee 58"
+
+
+def test_a_poll_with_the_current_version_gets_204(client, avond):
+    avond.sessie.refresh_from_db()
+    poll = f"{wand_url(avond)}?v={avond.sessie.versie}"
+    response = client.get(poll, HTTP_HX_REQUEST="true")
+    assert response.status_code == 204
+    make_idee(avond.tafels[0], avond.rondes[0], "Nieuw")
+    Sessie.bump(avond.sessie.pk)
+    response = client.get(poll, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.strip().startswith('<div id="wand"') and "Nieuw" in html
+
+
+def test_an_unchanged_poll_costs_one_query(client, avond, django_assert_num_queries):
+    avond.sessie.refresh_from_db()
+    poll = f"{wand_url(avond)}?v={avond.sessie.versie}"
+    with django_assert_num_queries(1):
+        assert client.get(poll, HTTP_HX_REQUEST="true").status_code == 204
+
+
+@pytest.mark.parametrize("aantal", [10, 1000])
+def test_the_wall_query_count_is_constant(client, avond, django_assert_num_queries, aantal):
+    vul(avond, aantal)
+    with django_assert_num_queries(7):
+        response = client.get(wand_url(avond), HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    # Every other screen asking for the same change is served from memory.
+    with django_assert_num_queries(1):
+        again = client.get(wand_url(avond), HTTP_HX_REQUEST="true")
+    assert again.content == response.content
+
+
+def test_the_wall_refuses_post_and_hides_drafts(client, avond):
+    assert client.post(wand_url(avond)).status_code == 405
+    avond.sessie.status = Sessie.Status.CONCEPT
+    avond.sessie.save()
+    assert client.get(wand_url(avond)).status_code == 404
+
+
+def test_a_theme_shows_at_most_eight_key_points_and_says_how_many_more(client, avond):
+    for i in range(11):
+        make_idee(avond.tafels[0], avond.rondes[0], f"Kernpunt {i}", kernpunt=True)
+    wijkhub = client.get(wand_url(avond)).context["kolommen"][0]
+    assert len(wijkhub.kernpunten) == 8 and wijkhub.meer_kernpunten == 3

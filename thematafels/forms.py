@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from sessie.capture import InzendsleutelMixin
+from thematafels.models import Idee, Prompt, Ronde, Soort, Tafel
+
+
+class _IdeeVelden(forms.Form):
+    tekst = forms.CharField(
+        label=_("What did the table say?"),
+        max_length=500,
+        widget=forms.TextInput(
+            attrs={
+                "class": "form-control form-control-lg",
+                "autocomplete": "off",
+                "enterkeyhint": "send",
+                "data-capture-clear": "",
+                "data-capture-focus": "",
+            }
+        ),
+        error_messages={"required": _("Type the idea first.")},
+    )
+    # The box clears after each idea; an empty kind means the default, an idea.
+    soort = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[("", Soort.IDEE.label)] + [c for c in Soort.choices if c[0] != Soort.IDEE],
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select", "data-capture-clear": ""}),
+    )
+    prompt = forms.ModelChoiceField(
+        label=_("Think of"),
+        queryset=Prompt.objects.none(),
+        required=False,
+        empty_label=_("(none)"),
+        widget=forms.Select(attrs={"class": "form-select", "data-capture-clear": ""}),
+    )
+
+    def __init__(self, *args, tafel: Tafel, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["prompt"].queryset = Prompt.objects.filter(thematafel_id=tafel.thematafel_id)
+
+    def clean_soort(self) -> str:
+        return self.cleaned_data["soort"] or Soort.IDEE
+
+
+class IdeeForm(InzendsleutelMixin, _IdeeVelden):
+    """A new idea; the hidden round is the one the host is logging."""
+
+    ronde = forms.ModelChoiceField(queryset=Ronde.objects.none(), widget=forms.HiddenInput)
+
+    def __init__(self, *args, tafel: Tafel, **kwargs):
+        super().__init__(*args, tafel=tafel, **kwargs)
+        self.fields["ronde"].queryset = Ronde.objects.filter(sessie_id=tafel.thematafel.sessie_id)
+
+
+class BewerkForm(_IdeeVelden):
+    """Edit an idea made on version `versie`; a newer version in the database is a conflict."""
+
+    versie = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tekst"].widget = forms.Textarea(attrs={"class": "form-control", "rows": 3})
+        self.fields["soort"].choices = [("", "---------"), *Soort.choices]
+        self.fields["soort"].widget.attrs.pop("data-capture-clear", None)
+        self.fields["prompt"].widget.attrs.pop("data-capture-clear", None)
+
+
+class OpkomstForm(forms.Form):
+    aantal = forms.IntegerField(
+        label=_("People at the table"),
+        min_value=0,
+        max_value=500,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    ronde = forms.ModelChoiceField(queryset=Ronde.objects.none(), widget=forms.HiddenInput)
+
+    def __init__(self, *args, tafel: Tafel, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ronde"].queryset = Ronde.objects.filter(sessie_id=tafel.thematafel.sessie_id)
+
+
+class RolnotitieForm(InzendsleutelMixin):
+    naam = forms.CharField(label=_("Name"), max_length=100)
+    rol = forms.CharField(
+        label=_("Role they want to take"),
+        max_length=150,
+        help_text=_("For example: contact person, joins the workgroup, organises meetings."),
+    )
+    toestemming = forms.BooleanField(
+        label=_("This person agrees that we keep their name to contact them about this role."),
+        error_messages={"required": _("Only note a name with the person's consent.")},
+    )
+
+
+class SamenvoegForm(forms.Form):
+    in_idee = forms.TypedChoiceField(label=_("Merge into"), coerce=int)
+
+    def __init__(self, *args, keuzes: list[tuple[int, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["in_idee"].choices = keuzes
+
+
+class StemForm(forms.Form):
+    """One tap in the dot vote: `plus` or `min` carries the key point's id."""
+
+    sleutel = forms.UUIDField()
+    plus = forms.IntegerField(required=False)
+    min = forms.IntegerField(required=False)
+
+    def __init__(self, *args, sessie, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sessie = sessie
+
+    def clean(self) -> dict:
+        data = super().clean()
+        idee_id = data.get("plus") or data.get("min")
+        idee = (
+            Idee.objects.zichtbaar().filter(pk=idee_id, sessie=self.sessie, kernpunt=True).first()
+            if idee_id
+            else None
+        )
+        if idee is None:
+            raise forms.ValidationError(
+                _("This item is no longer in the vote. The list has been refreshed.")
+            )
+        return {"sleutel": data.get("sleutel"), "idee": idee, "erbij": bool(data.get("plus"))}
+
+    def eerste_fout(self) -> str:
+        fouten = self.non_field_errors() or [e for f in self.errors.values() for e in f]
+        return str(fouten[0])

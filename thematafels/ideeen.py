@@ -1,0 +1,303 @@
+"""Cross-model work of the theme tables: capturing ideas, the wall, the wrap-up and the dot vote."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Count, F, Max, Window
+from django.db.models.functions import RowNumber
+from django.utils.translation import gettext as _
+
+from sessie.capture import vastleggen
+from sessie.models import Sessie
+from thematafels.models import (
+    Idee,
+    Prompt,
+    Rolnotitie,
+    Ronde,
+    Stembiljet,
+    Stip,
+    Tafel,
+    Thematafel,
+)
+
+# What one theme's column on the wall holds, so that it stays readable from the back of the hall.
+WAND_KERNPUNTEN = 8
+WAND_NIEUWSTE = 6
+
+
+class StemFout(Exception):
+    """A dot that cannot be placed; the message says why, for the voter."""
+
+
+def huidige_ronde(sessie: Sessie, rondes: Sequence[Ronde]) -> Ronde | None:
+    """The round the session clock is in; before the first, the first; after the last, the last.
+
+    Between two rounds (a short break) it is the next one, so hosts log into the coming round.
+    """
+    if not rondes:
+        return None
+    nu = sessie.nu()
+    for ronde in rondes:
+        if nu < sessie.op_tijd(ronde.eind):
+            return ronde
+    return rondes[-1]
+
+
+def ronde_eind(sessie: Sessie, ronde: Ronde) -> dt.datetime:
+    return sessie.op_tijd(ronde.eind)
+
+
+def leg_idee_vast(
+    *,
+    tafel: Tafel,
+    ronde: Ronde,
+    sleutel: uuid.UUID,
+    tekst: str,
+    soort: str,
+    prompt: Prompt | None,
+) -> tuple[Idee, bool]:
+    """Log one idea; a retry with the same key returns the idea the first try made."""
+    sessie_id = ronde.sessie_id
+    with transaction.atomic():
+        idee, nieuw = vastleggen(
+            Idee,
+            sleutel=sleutel,
+            sessie_id=sessie_id,
+            tafel=tafel,
+            ronde=ronde,
+            tekst=tekst,
+            soort=soort,
+            prompt=prompt,
+        )
+        if nieuw:
+            Sessie.bump(sessie_id)
+    return idee, nieuw
+
+
+def noteer_rol(*, tafel: Tafel, sleutel: uuid.UUID, naam: str, rol: str) -> Rolnotitie:
+    """Someone at the table offers to take a role; only called once they agreed."""
+    notitie, _nieuw = vastleggen(
+        Rolnotitie, sleutel=sleutel, tafel=tafel, naam=naam, rol=rol, toestemming=True
+    )
+    return notitie
+
+
+@dataclass
+class Overdracht:
+    """What the previous group at this table said, for the host to pass on."""
+
+    ronde: Ronde
+    kernpunten: list[Idee]
+    aantal: int
+
+
+def overdracht(*, tafel: Tafel, ronde: Ronde, rondes: Sequence[Ronde]) -> Overdracht | None:
+    vorige = [r for r in rondes if r.nummer < ronde.nummer]
+    if not vorige:
+        return None
+    vorige_ronde = vorige[-1]
+    ideeen = Idee.objects.zichtbaar().filter(tafel=tafel, ronde=vorige_ronde)
+    return Overdracht(
+        ronde=vorige_ronde,
+        kernpunten=list(ideeen.filter(kernpunt=True).order_by("aangemaakt")),
+        aantal=ideeen.count(),
+    )
+
+
+@dataclass
+class Kolom:
+    """One theme on the wall or in the wrap-up: its physical tables combined."""
+
+    thema: Thematafel
+    kernpunten: list[Idee] = field(default_factory=list)
+    ideeen: list[Idee] = field(default_factory=list)
+    per_ronde: dict[int, int] = field(default_factory=dict)
+    meer_kernpunten: int = 0
+
+    @property
+    def totaal(self) -> int:
+        return sum(self.per_ronde.values())
+
+
+def _kernpunten(sessie: Sessie):
+    return (
+        Idee.objects.zichtbaar()
+        .filter(sessie=sessie, kernpunt=True)
+        .annotate(stemmen=Count("stippen"), thema_id=F("tafel__thematafel_id"))
+    )
+
+
+def _kolommen(sessie: Sessie) -> tuple[list[Kolom], dict[int, Kolom]]:
+    kolommen = [Kolom(thema=t) for t in sessie.thematafels.all()]
+    return kolommen, {k.thema.pk: k for k in kolommen}
+
+
+def wand(sessie: Sessie, rondes: Sequence[Ronde]) -> list[Kolom]:
+    """The live wall in four queries, however many ideas there are."""
+    kolommen, per_thema = _kolommen(sessie)
+    for kolom in kolommen:
+        kolom.per_ronde = {r.nummer: 0 for r in rondes}
+    tellingen = (
+        Idee.objects.zichtbaar()
+        .filter(sessie=sessie)
+        .values("tafel__thematafel_id", "ronde__nummer")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for rij in tellingen:
+        per_thema[rij["tafel__thematafel_id"]].per_ronde[rij["ronde__nummer"]] = rij["n"]
+    kernpunten = _kernpunten(sessie).order_by("-stemmen", "volgorde", "aangemaakt")
+    for idee in kernpunten:
+        kolom = per_thema[idee.thema_id]
+        if len(kolom.kernpunten) < WAND_KERNPUNTEN:
+            kolom.kernpunten.append(idee)
+        else:
+            kolom.meer_kernpunten += 1
+    nieuwste = (
+        Idee.objects.zichtbaar()
+        .filter(sessie=sessie, kernpunt=False)
+        .annotate(
+            thema_id=F("tafel__thematafel_id"),
+            rang=Window(
+                RowNumber(),
+                partition_by=F("tafel__thematafel_id"),
+                order_by=[F("aangemaakt").desc(), F("pk").desc()],
+            ),
+        )
+        .filter(rang__lte=WAND_NIEUWSTE)
+        .order_by("-aangemaakt", "-pk")
+    )
+    for idee in nieuwste:
+        per_thema[idee.thema_id].ideeen.append(idee)
+    return kolommen
+
+
+def afronding(sessie: Sessie) -> list[Kolom]:
+    """The wrap-up: per theme its key points in the organisers' order, then every other idea."""
+    kolommen, per_thema = _kolommen(sessie)
+    for idee in _kernpunten(sessie).select_related("tafel").order_by("volgorde", "aangemaakt"):
+        per_thema[idee.thema_id].kernpunten.append(idee)
+    overige = (
+        Idee.objects.zichtbaar()
+        .filter(sessie=sessie, kernpunt=False)
+        .annotate(thema_id=F("tafel__thematafel_id"))
+        .order_by("-aangemaakt", "-pk")
+    )
+    for idee in overige:
+        per_thema[idee.thema_id].ideeen.append(idee)
+    return kolommen
+
+
+def _kernpunten_van_thema(idee: Idee) -> list[Idee]:
+    return list(
+        Idee.objects.zichtbaar()
+        .filter(kernpunt=True, tafel__thematafel_id=idee.tafel.thematafel_id)
+        .order_by("volgorde", "aangemaakt", "pk")
+    )
+
+
+def verplaats(*, idee: Idee, omhoog: bool) -> None:
+    """Move a key point one place up or down within its theme in the wrap-up."""
+    with transaction.atomic():
+        rij = _kernpunten_van_thema(idee)
+        plek = next((i for i, k in enumerate(rij) if k.pk == idee.pk), None)
+        if plek is None:
+            return
+        doel = plek - 1 if omhoog else plek + 1
+        if 0 <= doel < len(rij):
+            rij[plek], rij[doel] = rij[doel], rij[plek]
+        for volgorde, kernpunt in enumerate(rij, start=1):
+            kernpunt.volgorde = volgorde
+        Idee.objects.bulk_update(rij, ["volgorde"])
+        Sessie.bump(idee.sessie_id)
+
+
+def maak_kernpunt(*, idee: Idee, kernpunt: bool) -> None:
+    """Star or unstar; a new key point goes to the end of its theme's wrap-up order."""
+    with transaction.atomic():
+        if kernpunt and not idee.kernpunt:
+            hoogste = Idee.objects.filter(
+                kernpunt=True, tafel__thematafel_id=idee.tafel.thematafel_id
+            ).aggregate(m=Max("volgorde"))["m"]
+            Idee.objects.filter(pk=idee.pk).update(volgorde=(hoogste or 0) + 1)
+        idee.zet_kernpunt(kernpunt=kernpunt)
+
+
+def voeg_samen(*, idee: Idee, in_idee: Idee) -> None:
+    """Fold a duplicate into another idea of the same theme; its dots go along."""
+    if idee.pk == in_idee.pk:
+        return
+    with transaction.atomic():
+        Stip.objects.filter(idee=idee).update(idee=in_idee)
+        Idee.objects.filter(samengevoegd_in=idee).update(samengevoegd_in=in_idee)
+        Idee.objects.filter(pk=idee.pk).update(samengevoegd_in=in_idee)
+        Sessie.bump(idee.sessie_id)
+
+
+def stemitems(sessie: Sessie) -> list[Kolom]:
+    """What the dot vote is about: each theme's key points, in wrap-up order."""
+    kolommen, per_thema = _kolommen(sessie)
+    for idee in _kernpunten(sessie).order_by("volgorde", "aangemaakt", "pk"):
+        per_thema[idee.thema_id].kernpunten.append(idee)
+    return kolommen
+
+
+def mijn_stippen(*, sessie: Sessie, biljet_sleutel: uuid.UUID) -> dict[int, int]:
+    """Idea id → how many of this ballot's dots are on it."""
+    rijen = (
+        Stip.objects.filter(biljet__sessie=sessie, biljet__sleutel=biljet_sleutel)
+        .values("idee_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {r["idee_id"]: r["n"] for r in rijen}
+
+
+def zet_stip(
+    *, sessie: Sessie, biljet_sleutel: uuid.UUID, idee: Idee, sleutel: uuid.UUID, erbij: bool
+) -> None:
+    """Put one dot on `idee` (or take one back); raises StemFout when no dot is left."""
+    with transaction.atomic():
+        biljet, _nieuw = Stembiljet.objects.get_or_create(sessie=sessie, sleutel=biljet_sleutel)
+        if not erbij:
+            stip = biljet.stippen.filter(idee=idee).order_by("-pk").first()
+            if stip is not None:
+                stip.delete()
+                Sessie.bump(sessie.pk)
+            return
+        if Stip.objects.filter(inzendsleutel=sleutel, biljet=biljet).exists():
+            return  # a retry of a dot already counted
+        if biljet.stippen.count() >= Stembiljet.MAX_STIPPEN:
+            raise StemFout(_("You have used all your dots. Take one away first to move it."))
+        _stip, nieuw = vastleggen(Stip, sleutel=sleutel, biljet=biljet, idee=idee)
+        if nieuw:
+            Sessie.bump(sessie.pk)
+
+
+def export_rijen(sessie: Sessie) -> list[list]:
+    """Every idea that counts, for the follow-up report's spreadsheet (no personal data)."""
+    ideeen = (
+        Idee.objects.zichtbaar()
+        .filter(sessie=sessie)
+        .select_related("tafel__thematafel", "ronde", "prompt")
+        .annotate(stemmen=Count("stippen"))
+        .order_by("tafel__thematafel__nummer", "-kernpunt", "volgorde", "ronde__nummer", "pk")
+    )
+    return [
+        [
+            idee.tafel.thematafel.naam,
+            idee.tafel.naam,
+            idee.ronde.nummer,
+            idee.get_soort_display(),
+            idee.prompt.tekst if idee.prompt else "",
+            idee.tekst,
+            "★" if idee.kernpunt else "",
+            idee.stemmen,
+        ]
+        for idee in ideeen
+    ]

@@ -1,0 +1,99 @@
+"""Simulated ideas for a simulated evening: plausible Dutch table talk, clearly fictitious."""
+
+from __future__ import annotations
+
+import random
+import uuid
+
+from django.db import transaction
+
+from sessie.models import Sessie
+from thematafels.models import Idee, Opkomst, Soort
+
+ONDERWERPEN = [
+    "een vaste plek in het buurthuis",
+    "een wijkapp voor berichten",
+    "een maandelijkse koffieochtend",
+    "een aanspreekpunt per straat",
+    "een nieuwsbrief op papier",
+    "jongeren erbij betrekken",
+    "de bibliotheek als ontmoetingsplek",
+    "een vast budget van de gemeente",
+    "een wijkagenda online",
+    "samenwerken met de scholen",
+    "de sportvereniging vragen mee te doen",
+    "een prikbord bij de supermarkt",
+    "een vrijwilligerspool",
+    "korte lijnen met de gebiedsverbinder",
+    "een jaarlijkse wijkavond",
+    "ouderen thuis opzoeken",
+    "een werkgroep per thema",
+    "een duidelijke trekker",
+]
+ZINNEN = {
+    Soort.IDEE: [
+        "Wat als we {o} regelen?",
+        "Begin klein met {o}.",
+        "Idee: {o}, en dan per kwartaal bekijken.",
+        "Zorg voor {o}, dan weten mensen waar ze heen kunnen.",
+    ],
+    Soort.ZORG: [
+        "Zorg: wie houdt {o} vol als de eerste vrijwilligers stoppen?",
+        "Bang dat {o} alleen de vaste groep bereikt.",
+    ],
+    Soort.VRAAG: [
+        "Vraag aan de gemeente: kan er geld komen voor {o}?",
+        "Wie is eigenaar van {o}?",
+    ],
+    Soort.ACTIE: [
+        "Actie: twee mensen uitzoeken hoe {o} kan werken.",
+        "Actie: voor de zomer een eerste proef met {o}.",
+    ],
+}
+SOORT_GEWICHTEN = [(Soort.IDEE, 6), (Soort.ZORG, 2), (Soort.VRAAG, 2), (Soort.ACTIE, 1)]
+
+
+def _sleutel(rng: random.Random) -> uuid.UUID:
+    return uuid.UUID(int=rng.getrandbits(128), version=4)
+
+
+@transaction.atomic
+def vul(*, sessie: Sessie, rng: random.Random, aantallen) -> None:
+    """Spread `aantallen.ideeen` ideas over the tables and rounds; about 1 in 15 is a key point."""
+    tafels = [
+        t
+        for thema in sessie.thematafels.prefetch_related("tafels", "prompts")
+        for t in thema.tafels.all()
+    ]
+    rondes = list(sessie.rondes.all())
+    if not tafels or not rondes:
+        return
+    prompts = {t.pk: list(t.thematafel.prompts.all()) for t in tafels}
+    soorten, gewichten = zip(*SOORT_GEWICHTEN, strict=True)
+    ideeen = []
+    for i in range(aantallen.ideeen):
+        tafel = tafels[i % len(tafels)]
+        soort = rng.choices(soorten, gewichten)[0]
+        tekst = rng.choice(ZINNEN[soort]).format(o=rng.choice(ONDERWERPEN))
+        ideeen.append(
+            Idee(
+                inzendsleutel=_sleutel(rng),
+                sessie=sessie,
+                tafel=tafel,
+                ronde=rng.choice(rondes),
+                tekst=tekst[0].upper() + tekst[1:],
+                soort=soort,
+                prompt=rng.choice([None, *prompts[tafel.pk]]),
+                kernpunt=rng.random() < 0.067,
+            )
+        )
+    Idee.objects.bulk_create(ideeen, batch_size=500)
+    per_tafel = max(1, aantallen.deelnemers // len(tafels))
+    Opkomst.objects.bulk_create(
+        [
+            Opkomst(tafel=t, ronde=r, aantal=max(1, per_tafel + rng.randint(-2, 2)))
+            for t in tafels
+            for r in rondes
+        ],
+        ignore_conflicts=True,
+    )

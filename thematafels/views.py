@@ -1,0 +1,411 @@
+from __future__ import annotations
+
+import uuid
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from sessie.access import organiser_sessie, public_sessie, toegang_for
+from sessie.capture import nieuwe_sleutel
+from sessie.export import csv_response, xlsx_response
+from sessie.live import live_fragment, no_change, poll_unchanged, poll_url
+from sessie.models import Sessie, Toegang
+from sessie.ratelimit import rate_limit
+from sessie.rollen import absolute
+from thematafels import ideeen as domein
+from thematafels.forms import (
+    BewerkForm,
+    IdeeForm,
+    OpkomstForm,
+    RolnotitieForm,
+    SamenvoegForm,
+    StemForm,
+)
+from thematafels.models import BewerkConflict, Idee, Opkomst, Stembiljet, Tafel
+
+STEM_COOKIE = "wijkavond_stembiljet"
+
+
+def tafel_toegang(request: HttpRequest, slug: str, tafel_id: int) -> tuple[Sessie, Tafel]:
+    """The session and table this browser may log ideas for: its host's link, or an organiser.
+
+    Another table's host gets 403: a host link counts for one table only.
+    """
+    sessie = get_object_or_404(Sessie, slug=slug)
+    tafel = get_object_or_404(
+        Tafel.objects.select_related("thematafel"), pk=tafel_id, thematafel__sessie=sessie
+    )
+    host = toegang_for(request, sessie, Toegang.Rol.TAFELHOST, tafel_id=tafel.pk)
+    if host is None and not sessie.mag_organiseren(request.user):
+        raise PermissionDenied
+    return sessie, tafel
+
+
+def _gekozen_ronde(request: HttpRequest, sessie: Sessie, rondes: list) -> object:
+    gekozen = request.GET.get("ronde") or request.POST.get("ronde_nummer")
+    for ronde in rondes:
+        if str(ronde.nummer) == gekozen:
+            return ronde
+    return domein.huidige_ronde(sessie, rondes)
+
+
+def _vastleg_context(
+    request: HttpRequest,
+    sessie: Sessie,
+    tafel: Tafel,
+    *,
+    ronde=None,
+    form: IdeeForm | None = None,
+    ongedaan: Idee | None = None,
+) -> dict:
+    rondes = list(sessie.rondes.all())
+    ronde = ronde or _gekozen_ronde(request, sessie, rondes)
+    huidige = domein.huidige_ronde(sessie, rondes)
+    nu = sessie.nu()
+    opkomst = Opkomst.objects.filter(tafel=tafel, ronde=ronde).first() if ronde else None
+    return {
+        "sessie": sessie,
+        "tafel": tafel,
+        "thema": tafel.thematafel,
+        "prompts": list(tafel.thematafel.prompts.all()),
+        "rondes": rondes,
+        "ronde": ronde,
+        "huidige": huidige,
+        "is_huidig": ronde is not None and ronde == huidige,
+        "ronde_eind": domein.ronde_eind(sessie, ronde) if ronde else None,
+        "nu": nu,
+        "resterend": domein.ronde_eind(sessie, ronde) - nu if ronde else None,
+        "overdracht": domein.overdracht(tafel=tafel, ronde=ronde, rondes=rondes) if ronde else None,
+        **_lijst_context(sessie, tafel, ronde, ongedaan=ongedaan),
+        "form": form or IdeeForm(tafel=tafel, initial={"ronde": ronde}),
+        "opkomst_form": OpkomstForm(
+            tafel=tafel, initial={"ronde": ronde, "aantal": opkomst.aantal if opkomst else None}
+        ),
+        "rol_form": RolnotitieForm(),
+        "rolnotities": list(tafel.rolnotities.all()),
+    }
+
+
+def _lijst_context(sessie: Sessie, tafel: Tafel, ronde, *, ongedaan: Idee | None = None) -> dict:
+    """Just what the list of ideas needs: a capture's answer stays cheap."""
+    ideeen = Idee.objects.zichtbaar().filter(tafel=tafel, ronde=ronde).select_related("prompt")
+    return {
+        "sessie": sessie,
+        "tafel": tafel,
+        "ronde": ronde,
+        "ideeen": list(ideeen),
+        "ongedaan": ongedaan,
+    }
+
+
+def _terug_naar_tafel(sessie: Sessie, tafel: Tafel, ronde, **extra) -> HttpResponse:
+    url = reverse("thematafels:vastleggen", kwargs={"slug": sessie.slug, "tafel": tafel.pk})
+    params = "&".join(f"{k}={v}" for k, v in {"ronde": ronde.nummer, **extra}.items())
+    return redirect(f"{url}?{params}")
+
+
+@require_GET
+def vastleggen(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
+    """The table host's phone page: theme on top, one box to log what the table says."""
+    sessie, tafel_obj = tafel_toegang(request, slug, tafel)
+    ongedaan = None
+    if request.GET.get("ongedaan", "").isdigit():
+        ongedaan = Idee.objects.filter(
+            pk=request.GET["ongedaan"], tafel=tafel_obj, verwijderd__isnull=False
+        ).first()
+    context = _vastleg_context(request, sessie, tafel_obj, ongedaan=ongedaan)
+    # When the round's countdown runs out, the page asks for the round bar only: never the form.
+    template = "thematafels/vastleggen.html#balk" if request.htmx else "thematafels/vastleggen.html"
+    return render(request, template, context)
+
+
+@require_POST
+def idee_toevoegen(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
+    sessie, tafel_obj = tafel_toegang(request, slug, tafel)
+    form = IdeeForm(request.POST, tafel=tafel_obj)
+    if not form.is_valid():
+        context = _vastleg_context(
+            request, sessie, tafel_obj, ronde=form.cleaned_data.get("ronde"), form=form
+        )
+        template = "thematafels/vastleggen.html"
+        return render(
+            request, template + "#fouten" if request.htmx else template, context, status=400
+        )
+    data = form.cleaned_data
+    idee, _nieuw = domein.leg_idee_vast(
+        tafel=tafel_obj,
+        ronde=data["ronde"],
+        sleutel=data["sleutel"],
+        tekst=data["tekst"],
+        soort=data["soort"],
+        prompt=data["prompt"],
+    )
+    if request.htmx:
+        # Only the new idea (and the count): the answer costs the same however long the list is.
+        aantal = Idee.objects.zichtbaar().filter(tafel=tafel_obj, ronde=data["ronde"]).count()
+        context = {"sessie": sessie, "tafel": tafel_obj, "ronde": data["ronde"], "idee": idee}
+        return render(request, "thematafels/vastleggen.html#nieuw", context | {"aantal": aantal})
+    return _terug_naar_tafel(sessie, tafel_obj, data["ronde"])
+
+
+def _eigen_idee(request: HttpRequest, slug: str, tafel: int, pk: int):
+    sessie, tafel_obj = tafel_toegang(request, slug, tafel)
+    idee = get_object_or_404(Idee.objects.select_related("ronde"), pk=pk, tafel=tafel_obj)
+    return sessie, tafel_obj, idee
+
+
+def _lijst_of_terug(request, sessie, tafel, idee, *, ongedaan=None) -> HttpResponse:
+    if request.htmx:
+        context = _lijst_context(sessie, tafel, idee.ronde, ongedaan=ongedaan)
+        return render(request, "thematafels/vastleggen.html#ideeen", context)
+    extra = {"ongedaan": ongedaan.pk} if ongedaan else {}
+    return _terug_naar_tafel(sessie, tafel, idee.ronde, **extra)
+
+
+@require_POST
+def idee_kernpunt(request: HttpRequest, slug: str, tafel: int, pk: int) -> HttpResponse:
+    sessie, tafel_obj, idee = _eigen_idee(request, slug, tafel, pk)
+    domein.maak_kernpunt(idee=idee, kernpunt=request.POST.get("kernpunt") == "1")
+    return _lijst_of_terug(request, sessie, tafel_obj, idee)
+
+
+@require_POST
+def idee_verwijderen(request: HttpRequest, slug: str, tafel: int, pk: int) -> HttpResponse:
+    sessie, tafel_obj, idee = _eigen_idee(request, slug, tafel, pk)
+    idee.verwijder()
+    return _lijst_of_terug(request, sessie, tafel_obj, idee, ongedaan=idee)
+
+
+@require_POST
+def idee_herstellen(request: HttpRequest, slug: str, tafel: int, pk: int) -> HttpResponse:
+    sessie, tafel_obj, idee = _eigen_idee(request, slug, tafel, pk)
+    idee.herstel()
+    return _lijst_of_terug(request, sessie, tafel_obj, idee)
+
+
+@require_http_methods(["GET", "POST"])
+def idee_bewerken(request: HttpRequest, slug: str, tafel: int, pk: int) -> HttpResponse:
+    """Edit on its own page; an edit made on an older version is refused with a clear message."""
+    sessie, tafel_obj, idee = _eigen_idee(request, slug, tafel, pk)
+    naar_afronding = request.GET.get("terug") == "afronding"
+    if request.method == "GET":
+        initial = {"tekst": idee.tekst, "soort": idee.soort, "prompt": idee.prompt_id}
+        form = BewerkForm(tafel=tafel_obj, initial=initial | {"versie": idee.versie})
+        return render(request, "thematafels/bewerken.html", _bewerk_context(idee, form))
+    form = BewerkForm(request.POST, tafel=tafel_obj)
+    if not form.is_valid():
+        return render(request, "thematafels/bewerken.html", _bewerk_context(idee, form), status=400)
+    try:
+        idee.bewerk(**form.cleaned_data)
+    except BewerkConflict:
+        idee.refresh_from_db()
+        # Keep what this person typed, but on top of the newest version: saving again is a choice.
+        data = request.POST.copy()
+        data["versie"] = idee.versie
+        form = BewerkForm(data, tafel=tafel_obj)
+        form.is_valid()
+        context = _bewerk_context(idee, form) | {"conflict": True}
+        return render(request, "thematafels/bewerken.html", context, status=409)
+    if naar_afronding:
+        return redirect("thematafels:afronding", slug=sessie.slug)
+    return _terug_naar_tafel(sessie, tafel_obj, idee.ronde)
+
+
+def _bewerk_context(idee: Idee, form: BewerkForm) -> dict:
+    return {"sessie": idee.sessie, "tafel": idee.tafel, "idee": idee, "form": form}
+
+
+@require_POST
+def opkomst(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
+    sessie, tafel_obj = tafel_toegang(request, slug, tafel)
+    form = OpkomstForm(request.POST, tafel=tafel_obj)
+    if not form.is_valid():
+        context = _vastleg_context(request, sessie, tafel_obj) | {"opkomst_form": form}
+        template = "thematafels/vastleggen.html"
+        return render(
+            request, template + "#opkomst" if request.htmx else template, context, status=400
+        )
+    ronde = form.cleaned_data["ronde"]
+    Opkomst.zet(tafel=tafel_obj, ronde=ronde, aantal=form.cleaned_data["aantal"])
+    if request.htmx:
+        context = _vastleg_context(request, sessie, tafel_obj, ronde=ronde) | {"opgeslagen": True}
+        return render(request, "thematafels/vastleggen.html#opkomst", context)
+    return _terug_naar_tafel(sessie, tafel_obj, ronde)
+
+
+@require_POST
+def rolnotitie(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
+    """A name of someone willing to take a role, kept only with their consent."""
+    sessie, tafel_obj = tafel_toegang(request, slug, tafel)
+    form = RolnotitieForm(request.POST)
+    if not form.is_valid():
+        context = _vastleg_context(request, sessie, tafel_obj) | {"rol_form": form}
+        template = "thematafels/vastleggen.html"
+        return render(
+            request, template + "#rollen" if request.htmx else template, context, status=400
+        )
+    data = form.cleaned_data
+    domein.noteer_rol(tafel=tafel_obj, sleutel=data["sleutel"], naam=data["naam"], rol=data["rol"])
+    if request.htmx:
+        context = _vastleg_context(request, sessie, tafel_obj)
+        return render(request, "thematafels/vastleggen.html#rollen", context)
+    return redirect("thematafels:vastleggen", slug=sessie.slug, tafel=tafel_obj.pk)
+
+
+@require_GET
+def wand(request: HttpRequest, slug: str) -> HttpResponse:
+    """The projector wall: one column per theme, polled every 3 s, 204 when nothing changed."""
+    if poll_unchanged(request, slug):
+        return no_change()
+
+    def context() -> dict:
+        sessie = public_sessie(request, slug)
+        rondes = list(sessie.rondes.all())
+        return {
+            "sessie": sessie,
+            "rondes": rondes,
+            "kolommen": domein.wand(sessie, rondes),
+            "poll_url": poll_url(request.path, sessie=sessie),
+            "stem_url": absolute(reverse("thematafels:stemmen", args=[slug])),
+        }
+
+    if request.htmx:
+        return live_fragment(request, slug, "thematafels/wand.html#wand", context)
+    return render(request, "thematafels/wand.html", context())
+
+
+@login_required
+@require_GET
+def afronding(request: HttpRequest, slug: str) -> HttpResponse:
+    """The wrap-up the discussion leaders present from; organisers tidy it first."""
+    sessie = organiser_sessie(request, slug)
+    kolommen = domein.afronding(sessie)
+    for kolom in kolommen:
+        keuzes = [(k.pk, k.tekst[:80]) for k in kolom.kernpunten]
+        for kernpunt in kolom.kernpunten:
+            kernpunt.samenvoeg_form = SamenvoegForm(
+                keuzes=[k for k in keuzes if k[0] != kernpunt.pk], auto_id=f"id_{kernpunt.pk}_%s"
+            )
+    return render(request, "thematafels/afronding.html", {"sessie": sessie, "kolommen": kolommen})
+
+
+EXPORT_KOP = [
+    gettext_lazy("Theme"),
+    gettext_lazy("Table"),
+    gettext_lazy("Round"),
+    gettext_lazy("Kind"),
+    gettext_lazy("Think of"),
+    gettext_lazy("Text"),
+    gettext_lazy("Key point"),
+    gettext_lazy("Dots"),
+]
+
+
+@login_required
+@require_GET
+def ideeen_export(request: HttpRequest, slug: str, formaat: str) -> HttpResponse:
+    """All ideas as a spreadsheet for the follow-up report; user text never runs as a formula."""
+    sessie = organiser_sessie(request, slug)
+    kop = [str(k) for k in EXPORT_KOP]
+    rijen = domein.export_rijen(sessie)
+    naam = f"ideeen-{sessie.slug}"
+    if formaat == "xlsx":
+        return xlsx_response(bestandsnaam=naam, blad=str(_("Ideas")), kop=kop, rijen=rijen)
+    return csv_response(bestandsnaam=naam, kop=kop, rijen=rijen)
+
+
+def _organiser_idee(request: HttpRequest, slug: str, pk: int) -> Idee:
+    sessie = organiser_sessie(request, slug)
+    return get_object_or_404(Idee.objects.select_related("tafel"), pk=pk, sessie=sessie)
+
+
+@login_required
+@require_POST
+def afronding_verplaats(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    idee = _organiser_idee(request, slug, pk)
+    domein.verplaats(idee=idee, omhoog=request.POST.get("richting") == "omhoog")
+    return redirect(reverse("thematafels:afronding", args=[slug]) + f"#idee-{idee.pk}")
+
+
+@login_required
+@require_POST
+def afronding_kernpunt(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    idee = _organiser_idee(request, slug, pk)
+    domein.maak_kernpunt(idee=idee, kernpunt=request.POST.get("kernpunt") == "1")
+    return redirect(reverse("thematafels:afronding", args=[slug]) + f"#idee-{idee.pk}")
+
+
+@login_required
+@require_POST
+def afronding_samenvoegen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    idee = _organiser_idee(request, slug, pk)
+    doelen = Idee.objects.zichtbaar().filter(
+        kernpunt=True, tafel__thematafel_id=idee.tafel.thematafel_id
+    )
+    form = SamenvoegForm(request.POST, keuzes=[(d.pk, d.tekst) for d in doelen if d.pk != idee.pk])
+    if not form.is_valid():
+        return redirect("thematafels:afronding", slug=slug)
+    domein.voeg_samen(idee=idee, in_idee=doelen.get(pk=form.cleaned_data["in_idee"]))
+    return redirect("thematafels:afronding", slug=slug)
+
+
+def _biljet_sleutel(request: HttpRequest) -> uuid.UUID:
+    """This device's ballot key, from its cookie; a new one for a first visit."""
+    try:
+        return uuid.UUID(request.COOKIES.get(STEM_COOKIE, ""))
+    except ValueError:
+        return nieuwe_sleutel()
+
+
+def _stem_context(sessie: Sessie, biljet_sleutel: uuid.UUID, *, fout: str = "") -> dict:
+    mijn = domein.mijn_stippen(sessie=sessie, biljet_sleutel=biljet_sleutel)
+    kolommen = domein.stemitems(sessie)
+    for kolom in kolommen:
+        for idee in kolom.kernpunten:
+            idee.mijn_stippen = mijn.get(idee.pk, 0)
+    return {
+        "sessie": sessie,
+        "kolommen": kolommen,
+        "over": Stembiljet.MAX_STIPPEN - sum(mijn.values()),
+        "max": Stembiljet.MAX_STIPPEN,
+        "sleutel": nieuwe_sleutel(),
+        "fout": fout,
+    }
+
+
+def _met_cookie(response: HttpResponse, sleutel: uuid.UUID) -> HttpResponse:
+    response.set_cookie(
+        STEM_COOKIE, str(sleutel), max_age=60 * 60 * 24 * 2, httponly=True, samesite="Lax"
+    )
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@rate_limit("stemmen", per_browser=120, per_ip=5000)
+def stemmen(request: HttpRequest, slug: str) -> HttpResponse:
+    """Dot voting on the wrap-up items: three dots per device, anonymous."""
+    sessie = public_sessie(request, slug)
+    biljet_sleutel = _biljet_sleutel(request)
+    fout = ""
+    if request.method == "POST":
+        form = StemForm(request.POST, sessie=sessie)
+        try:
+            if not form.is_valid():
+                raise domein.StemFout(form.eerste_fout())
+            domein.zet_stip(sessie=sessie, biljet_sleutel=biljet_sleutel, **form.cleaned_data)
+        except domein.StemFout as e:
+            fout = str(e)
+        if not fout and not request.htmx:
+            return _met_cookie(redirect("thematafels:stemmen", slug=slug), biljet_sleutel)
+    template = "thematafels/stemmen.html"
+    if request.htmx and request.method == "POST":
+        template += "#stemlijst"
+    context = _stem_context(sessie, biljet_sleutel, fout=fout)
+    response = render(request, template, context, status=400 if fout else 200)
+    return _met_cookie(response, biljet_sleutel)
