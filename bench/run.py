@@ -1,12 +1,17 @@
-"""`make bench`: throughput and latency of the live pages next to a bare hello view.
+"""`make bench`: throughput and latency of the live pages and captures next to a bare hello view.
 
 Serves the app with gunicorn (2 sync workers, production settings) on a fresh SQLite database
-filled with a simulated evening, drives each scenario with wrk on loopback and prints req/s,
-p50 and p99, and the ratio to the hello view measured in the same run.
+filled with a simulated evening (300 attendees, 1,000 ideas, 200 questions), drives each
+scenario with wrk on loopback and prints req/s, p50 and p99 and the ratio to the hello view,
+measured right before each scenario so that the ratio holds on a busy machine. Then it times,
+in-process, what a change costs the first screen that asks for it (the render that every
+other screen then gets from memory).
 """
 
 from __future__ import annotations
 
+import http.cookiejar
+import json
 import os
 import re
 import shutil
@@ -25,29 +30,53 @@ BASE = f"http://127.0.0.1:{PORT}"
 DURATION = os.environ.get("BENCH_DURATION", "5s")
 CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "16")
 SLUG = "simulatie-1"
+HTMX = {"HX-Request": "true"}
 
 
 @dataclass
 class Scenario:
     label: str
-    # May contain {slug}; "poll:PATH" polls with the URL that PATH's fragment itself polls.
+    # {slug}, {tafel}, {ronde}, {categorie} are filled in; "poll:PATH" polls with the URL
+    # that PATH's fragment itself polls (so an unchanged poll answers 204).
     path: str
     headers: dict[str, str] = field(default_factory=dict)
     target: float | None = None  # minimum share of hello's throughput
-    method: str = "GET"
-    body: str = ""
-
-
-HTMX = {"HX-Request": "true"}
+    body: str = ""  # a POST body for bench/post.lua ({key}: fresh UUID, {n}: unique)
+    role: str = ""  # whose browser: a volunteer role, "bezoeker" (anonymous), or nobody
 
 
 def scenarios() -> list[Scenario]:
     return [
-        Scenario("hello (bare Django view)", "/bench/hello/"),
         Scenario("programme fragment, changed", "/s/{slug}/programma/", HTMX, 0.25),
         Scenario("programme poll, unchanged (204)", "poll:/s/{slug}/programma/", HTMX, 0.60),
         Scenario("projector fragment, changed", "/s/{slug}/projector/", HTMX, 0.25),
         Scenario("projector poll, unchanged (204)", "poll:/s/{slug}/projector/", HTMX, 0.60),
+        Scenario("wall fragment, changed", "/s/{slug}/wand/", HTMX, 0.25),
+        Scenario("wall poll, unchanged (204)", "poll:/s/{slug}/wand/", HTMX, 0.60),
+        Scenario(
+            "idea capture POST (table host)",
+            "/s/{slug}/tafel/{tafel}/ideeen/",
+            HTMX,
+            0.25,
+            body="tekst=Een+idee+uit+de+bench&soort=&prompt=&ronde={ronde}&sleutel={key}",
+            role="tafelhost",
+        ),
+        Scenario(
+            "question intake POST (info point)",
+            "/s/{slug}/informatiepunt/",
+            HTMX,
+            body="tekst=Hoe+vraag+ik+budget+aan%3F&categorie={categorie}&vraagsteller=bewoner"
+            "&naam=&email=&sleutel={key}",
+            role="informatiepunt",
+        ),
+        Scenario(
+            "registration POST (new attendee)",
+            "/s/{slug}/aanmelden/",
+            body="naam=Bench+Fictief&email={n}%40example.invalid&broodje=on&dieet=halal"
+            "&sleutel={key}&website=",
+            role="bezoeker",
+        ),
+        Scenario("door search (two letters)", "/s/{slug}/deur/?q=an", HTMX, role="deur"),
         Scenario("public session page (full)", "/s/{slug}/"),
     ]
 
@@ -63,11 +92,43 @@ def manage(env: dict, *args: str) -> str:
     ).stdout
 
 
-def wrk(url: str, scenario: Scenario) -> tuple[float, float, float]:
+SETUP = """
+import json
+from sessie.models import Sessie, Toegang
+s = Sessie.objects.get(slug="{slug}")
+tafel = s.thematafels.first().tafels.first()
+grants = {{}}
+for rol, t in (("tafelhost", tafel), ("informatiepunt", None), ("deur", None)):
+    grants[rol] = Toegang.uitgeven(sessie=s, rol=rol, tafel=t)[1]
+print(json.dumps({{
+    "tafel": tafel.pk,
+    "ronde": s.rondes.get(nummer=1).pk,
+    "categorie": s.vraagcategorieen.first().pk,
+    "tokens": grants,
+}}))
+"""
+
+
+def browser_cookies(path: str) -> tuple[str, str]:
+    """Open `path` like a browser; returns (Cookie header, csrftoken)."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    opener.open(BASE + path, timeout=10).read()
+    cookies = {c.name: c.value for c in jar}
+    return "; ".join(f"{k}={v}" for k, v in cookies.items()), cookies.get("csrftoken", "")
+
+
+def wrk(url: str, scenario: Scenario, env: dict | None = None) -> tuple[float, float, float]:
     cmd = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", "--latency"]
     for name, value in scenario.headers.items():
         cmd += ["-H", f"{name}: {value}"]
-    out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
+    if env and env.get("BENCH_BODY"):
+        cmd += ["-s", str(ROOT / "bench" / "post.lua")]
+    elif env and env.get("BENCH_COOKIE"):
+        cmd += ["-H", f"Cookie: {env['BENCH_COOKIE']}"]
+    out = subprocess.run(
+        [*cmd, url], capture_output=True, text=True, check=True, env={**os.environ, **(env or {})}
+    ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
     def pct(label: str) -> float:
@@ -80,13 +141,39 @@ def wrk(url: str, scenario: Scenario) -> tuple[float, float, float]:
     return rps, pct("50%"), pct("99%")
 
 
-def resolve(scenario: Scenario) -> str:
-    path = scenario.path.format(slug=SLUG)
+def resolve(path: str, headers: dict[str, str]) -> str:
     if not path.startswith("poll:"):
         return path
-    request = urllib.request.Request(BASE + path[5:], headers=scenario.headers)
+    request = urllib.request.Request(BASE + path[5:], headers=headers)
     html = urllib.request.urlopen(request, timeout=10).read().decode()
     return re.search(r'hx-get="([^"]+)"', html).group(1).replace("&amp;", "&")
+
+
+RENDER_TIMING = """
+import time
+from django.core.cache import caches
+from django.test import Client
+c = Client(HTTP_HX_REQUEST="true")
+def best(path, clear):
+    c.get(path)
+    result = 1e9
+    for _ in range(7):
+        start = time.perf_counter()
+        for _ in range(40):
+            if clear:
+                caches["fragments"].clear()
+            c.get(path)
+        result = min(result, (time.perf_counter() - start) / 40 * 1000)
+    return result
+hello = best("/bench/hello/", False)
+print(f"  {'hello (bare Django view)':38} {hello:7.2f} ms")
+for label, path in (("programme fragment", "/s/{slug}/programma/"),
+                    ("projector fragment", "/s/{slug}/projector/"),
+                    ("wall fragment (1,000 ideas)", "/s/{slug}/wand/")):
+    first, again = best(path, True), best(path, False)
+    print(f"  {label:38} {first:7.2f} ms first render ({hello / first:4.0%} of hello), "
+          f"{again:5.2f} ms from memory ({hello / again:4.0%})")
+"""
 
 
 def main() -> None:
@@ -98,26 +185,24 @@ def main() -> None:
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "WIJKAVOND_DEBUG": "0",
         "WIJKAVOND_SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
-        "WIJKAVOND_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "WIJKAVOND_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "WIJKAVOND_DATA_DIR": str(data),
         "WIJKAVOND_STATIC_ROOT": str(data / "static"),
+        # Mail is rendered (text, .ics, QR code) but not delivered.
+        "WIJKAVOND_EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
+        # One benchmark client registers thousands of times: lift the per-browser limit.
+        "WIJKAVOND_AANMELDEN_PER_BROWSER": "100000000",
+        "WIJKAVOND_AANMELDEN_PER_IP": "100000000",
     }
     env.pop("DATABASE_URL", None)
     print(f"Preparing a simulated evening in {data} …", flush=True)
     manage(env, "migrate", "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")
-    manage(
-        env,
-        "simuleer",
-        "--deelnemers",
-        "300",
-        "--ideeen",
-        "1000",
-        "--vragen",
-        "200",
-        "--klok",
-        "19:45",
-    )
+    manage(env, "simuleer", "--deelnemers", "300", "--ideeen", "1000", "--vragen", "200",
+           "--klok", "19:45")  # fmt: skip
+    ids = json.loads(manage(env, "shell", "-v", "0", "-c", SETUP.format(slug=SLUG)).strip())
+    values = {"slug": SLUG, "tafel": ids["tafel"], "ronde": ids["ronde"],
+              "categorie": ids["categorie"]}  # fmt: skip
 
     server = subprocess.Popen(
         [
@@ -136,6 +221,7 @@ def main() -> None:
         env=env,
         start_new_session=True,
     )
+    rows = []
     try:
         for _ in range(50):
             try:
@@ -143,27 +229,34 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.2)
-        rows = []
-        hello, *rest = scenarios()
-        for scenario in rest:
+        cookies = {
+            rol: browser_cookies(f"/toegang/{token}/") for rol, token in ids["tokens"].items()
+        }
+        cookies["bezoeker"] = browser_cookies(f"/s/{SLUG}/aanmelden/")
+        hello = Scenario("hello", "/bench/hello/")
+        for scenario in scenarios():
+            wrk_env = {}
+            if scenario.role:
+                wrk_env["BENCH_COOKIE"], wrk_env["BENCH_CSRF"] = cookies[scenario.role]
+            if scenario.body:
+                wrk_env["BENCH_BODY"] = scenario.body.format(**values, key="{key}", n="{n}")
+                wrk_env["BENCH_HTMX"] = "1" if scenario.headers else ""
             # Hello right before each scenario: the ratio holds even when the machine is busy.
             hello_rps, *_ = wrk(BASE + hello.path, hello)
-            rps, p50, p99 = wrk(BASE + resolve(scenario), scenario)
+            url = BASE + resolve(scenario.path.format(**values), scenario.headers)
+            rps, p50, p99 = wrk(url, scenario, wrk_env)
             rows.append((scenario, rps, p50, p99, hello_rps, rps / hello_rps))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=10)
-        shutil.rmtree(data, ignore_errors=True)
 
     print(
         f"\ngunicorn ×2 sync workers, wrk {CONNECTIONS} connections × {DURATION}, "
         f"{os.cpu_count()} cores, SQLite; simulated evening: 300 attendees, 1,000 ideas, "
         "200 questions\n"
     )
-    print(
-        f"{'scenario':40} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'hello/s':>8} "
-        f"{'× hello':>8}  target"
-    )
+    print(f"{'scenario':40} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'hello/s':>8} "
+          f"{'× hello':>8}  target")  # fmt: skip
     failed = []
     for scenario, rps, p50, p99, hello_rps, ratio in rows:
         target = ""
@@ -172,10 +265,13 @@ def main() -> None:
             target = f"≥ {scenario.target:.0%} {'ok' if ok else 'MISSED'}"
             if not ok:
                 failed.append(scenario.label)
-        print(
-            f"{scenario.label:40} {rps:8.0f} {p50:8.2f} {p99:8.2f} {hello_rps:8.0f} "
-            f"{ratio:8.0%}  {target}"
-        )
+        print(f"{scenario.label:40} {rps:8.0f} {p50:8.2f} {p99:8.2f} {hello_rps:8.0f} "
+              f"{ratio:8.0%}  {target}")  # fmt: skip
+
+    print("\nWhat a change costs the first screen that asks (in-process, best of 7 × 40):")
+    timing = manage(env, "shell", "-v", "0", "-c", RENDER_TIMING.replace("{slug}", SLUG))
+    print(timing.rstrip())
+    shutil.rmtree(data, ignore_errors=True)
     if failed:
         print(f"\nBelow target: {', '.join(failed)}")
 

@@ -18,9 +18,7 @@ def vastleggen[M: models.Model](model: type[M], *, sleutel: uuid.UUID, **velden)
 
     Returns (row, created). Safe when two tries race: the unique key decides.
     """
-    bestaand = model.objects.filter(inzendsleutel=sleutel).first()
-    if bestaand is not None:
-        return bestaand, False
+    # Insert first: a retry is the rare case, so it pays for the extra query, not every capture.
     try:
         with transaction.atomic():
             return model.objects.create(inzendsleutel=sleutel, **velden), True

@@ -323,7 +323,7 @@ def test_capturing_costs_a_constant_number_of_queries(
             avond.tafels[0], avond.rondes[0], f"Idee {i}", prompt=avond.themas[0].prompts.first()
         )
     host_client(client, avond.sessie, avond.tafels[0])
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         response = client.post(
             url(avond, "thematafels:idee_toevoegen"), nieuw(avond), HTTP_HX_REQUEST="true"
         )
