@@ -100,7 +100,12 @@ def deur_inloop(request: HttpRequest, slug: str) -> HttpResponse:
         sessie=sessie, sleutel=form.cleaned_data["sleutel"], naam=form.cleaned_data["naam"]
     )
     if request.htmx:
-        return render(request, "sessie/deur.html#recent", _deur_context(sessie, tekst=""))
+        # The walk-in list swaps in place with a confirmation; the numbers follow out of band.
+        context = {**_deur_context(sessie, tekst=""), "net_binnen": aanmelding}
+        return HttpResponse(
+            render_to_string("sessie/deur.html#recent", context, request)
+            + render_to_string("sessie/deur.html#tellers", {**context, "oob": True}, request)
+        )
     messages.success(request, _("%(naam)s is checked in.") % {"naam": aanmelding.naam})
     return redirect("sessie:deur", slug=slug)
 

@@ -6,6 +6,9 @@
 //   <form method="post" action="…" data-capture data-capture-target="#lijst">
 //     … <input type="hidden" name="sleutel" data-capture-key> …
 //     <p data-capture-status data-msg-wachten="%(n)s …" data-msg-fout="…" aria-live="polite"></p>
+//
+// data-msg-opgeslagen="…" on the status (optional) confirms a sent entry, for forms whose
+// result shows up out of sight on a phone.
 //   </form>
 //
 // The server answers an htmx POST with the fragment for data-capture-target (swapped in as
@@ -36,14 +39,15 @@
     try { return JSON.parse(headers)["X-CSRFToken"]; } catch (e) { return ""; }
   }
 
-  function showStatus(form, queue, failed) {
+  function showStatus(form, queue, failed, sent) {
     var status = form.querySelector("[data-capture-status]");
     if (!status) return;
     if (queue.length) {
       status.textContent = status.getAttribute("data-msg-wachten").replace("%(n)s", queue.length);
       status.classList.add("is-wachtend");
     } else {
-      status.textContent = failed ? status.getAttribute("data-msg-fout") : "";
+      var saved = sent ? status.getAttribute("data-msg-opgeslagen") || "" : "";
+      status.textContent = failed ? status.getAttribute("data-msg-fout") : saved;
       status.classList.remove("is-wachtend");
     }
   }
@@ -90,7 +94,7 @@
       } else if (result.status === 400 && form.getAttribute("data-capture-errors")) {
         swapInto(form.getAttribute("data-capture-errors"), result.html);
       }
-      showStatus(form, rest, result.status >= 300);
+      showStatus(form, rest, result.status >= 300, result.status < 300);
       if (rest.length) flush(form);
     }).catch(function () {
       clearTimeout(timer);

@@ -143,10 +143,22 @@ def test_walk_in_needs_only_a_name_and_is_checked_in(deur, sessie):
     url = deur_url(sessie, "sessie:deur_inloop")
     response = deur.post(url, {"naam": "Hatice Inloop", "sleutel": sleutel}, HTTP_HX_REQUEST="true")
     assert response.status_code == 200
-    assert 'id="inloop-recent"' in response.content.decode()
+    html = response.content.decode()
+    assert 'id="inloop-recent"' in html
+    assert "Hatice Inloop is binnen." in html
     deur.post(url, {"naam": "Hatice Inloop", "sleutel": sleutel}, HTTP_HX_REQUEST="true")
     inloop = Aanmelding.objects.get(sessie=sessie)
     assert inloop.inloop and inloop.ingecheckt is not None and inloop.email == ""
+
+
+def test_walk_in_updates_the_door_numbers_out_of_band(deur, sessie):
+    url = deur_url(sessie, "sessie:deur_inloop")
+    response = deur.post(
+        url, {"naam": "Jan Inloop", "sleutel": str(uuid.uuid4())}, HTTP_HX_REQUEST="true"
+    )
+    html = response.content.decode()
+    assert 'id="deur-tellers"' in html and 'hx-swap-oob="true"' in html
+    assert "1 inloper" in html
 
 
 def test_walk_in_without_js_redirects_and_without_name_is_400(deur, sessie):

@@ -1,7 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from tests.builders import make_sessie, make_user
+from sessie.models import Toegang
+from tests.builders import make_sessie, make_toegang, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +102,40 @@ def test_rehearsal_clock_rejects_get_and_strangers(client, organisator, sessie):
     assert client.get(url).status_code == 405
     client.force_login(make_user())
     assert client.post(url, {"tijd": "19:45"}).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "naam",
+    [
+        "sessie:organiser_sessie",
+        "sessie:aanmeldingen",
+        "sessie:catering",
+        "sessie:toegangen",
+        "informatiepunt:inventaris",
+        "thematafels:afronding",
+    ],
+)
+def test_every_organiser_page_links_the_sessions_other_organiser_pages(
+    client, organisator, sessie, naam
+):
+    client.force_login(organisator)
+    html = client.get(reverse(naam, args=[sessie.slug])).content.decode()
+    nav = html[html.index('class="organiser-nav') :]
+    nav = nav[: nav.index("</nav>")]
+    for andere in (
+        "sessie:organiser_sessie",
+        "sessie:aanmeldingen",
+        "sessie:catering",
+        "sessie:toegangen",
+        "informatiepunt:inventaris",
+        "thematafels:afronding",
+    ):
+        assert f'href="{reverse(andere, args=[sessie.slug])}"' in nav
+    assert nav.count('aria-current="page"') == 1
+
+
+def test_volunteers_do_not_get_the_organiser_navigation(client, sessie):
+    _toegang, token = make_toegang(sessie, Toegang.Rol.DEUR)
+    client.get(reverse("sessie:toegang", args=[token]))
+    html = client.get(reverse("sessie:catering", args=[sessie.slug])).content.decode()
+    assert "organiser-nav" not in html
