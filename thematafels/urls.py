@@ -23,6 +23,11 @@ urlpatterns = [
         name="ideeen_export",
     ),
     path(
+        "s/<slug:slug>/afronding/rollen.<str:formaat>",
+        views.rollen_export,
+        name="rollen_export",
+    ),
+    path(
         "s/<slug:slug>/afronding/<int:pk>/verplaats/",
         views.afronding_verplaats,
         name="afronding_verplaats",

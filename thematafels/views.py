@@ -87,8 +87,8 @@ def _vastleg_context(
         "opkomst_form": OpkomstForm(
             tafel=tafel, initial={"ronde": ronde, "aantal": opkomst.aantal if opkomst else None}
         ),
-        "rol_form": RolnotitieForm(),
-        "rolnotities": list(tafel.rolnotities.all()),
+        "rol_form": RolnotitieForm(sessie_id=sessie.pk),
+        "rolnotities": list(tafel.rolnotities.select_related("werkgroep")),
     }
 
 
@@ -243,7 +243,7 @@ def opkomst(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
 def rolnotitie(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
     """A name of someone willing to take a role, kept only with their consent."""
     sessie, tafel_obj = tafel_toegang(request, slug, tafel)
-    form = RolnotitieForm(request.POST)
+    form = RolnotitieForm(request.POST, sessie_id=sessie.pk)
     if not form.is_valid():
         context = _vastleg_context(request, sessie, tafel_obj) | {"rol_form": form}
         template = "thematafels/vastleggen.html"
@@ -251,7 +251,13 @@ def rolnotitie(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
             request, template + "#rollen" if request.htmx else template, context, status=400
         )
     data = form.cleaned_data
-    domein.noteer_rol(tafel=tafel_obj, sleutel=data["sleutel"], naam=data["naam"], rol=data["rol"])
+    domein.noteer_rol(
+        tafel=tafel_obj,
+        sleutel=data["sleutel"],
+        naam=data["naam"],
+        rol=data["rol"],
+        werkgroep=data.get("werkgroep"),
+    )
     if request.htmx:
         context = _vastleg_context(request, sessie, tafel_obj)
         return render(request, "thematafels/vastleggen.html#rollen", context)
@@ -317,6 +323,29 @@ def ideeen_export(request: HttpRequest, slug: str, formaat: str) -> HttpResponse
     naam = f"ideeen-{sessie.slug}"
     if formaat == "xlsx":
         return xlsx_response(bestandsnaam=naam, blad=str(_("Ideas")), kop=kop, rijen=rijen)
+    return csv_response(bestandsnaam=naam, kop=kop, rijen=rijen)
+
+
+ROLLEN_KOP = [
+    gettext_lazy("Theme"),
+    gettext_lazy("Table"),
+    gettext_lazy("Name"),
+    gettext_lazy("Role"),
+    gettext_lazy("Workgroup"),
+    gettext_lazy("Noted at"),
+]
+
+
+@login_required
+@require_GET
+def rollen_export(request: HttpRequest, slug: str, formaat: str) -> HttpResponse:
+    """Role offers for the organisers' follow-up: names, so a file apart from the ideas."""
+    sessie = organiser_sessie(request, slug)
+    kop = [str(k) for k in ROLLEN_KOP]
+    rijen = domein.rol_rijen(sessie)
+    naam = f"rollen-{sessie.slug}"
+    if formaat == "xlsx":
+        return xlsx_response(bestandsnaam=naam, blad=str(_("Role offers")), kop=kop, rijen=rijen)
     return csv_response(bestandsnaam=naam, kop=kop, rijen=rijen)
 
 

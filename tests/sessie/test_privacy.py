@@ -22,15 +22,21 @@ from tests.builders import (
     make_tafel,
     make_thematafel,
     make_vraag,
+    make_werkgroep,
 )
 from thematafels.models import Rolnotitie
 
 pytestmark = pytest.mark.django_db
 
 
-def make_rolnotitie(tafel, naam="Fenna Fictief", rol="contactpersoon"):
+def make_rolnotitie(tafel, naam="Fenna Fictief", rol="contactpersoon", werkgroep=None):
     return Rolnotitie.objects.create(
-        tafel=tafel, naam=naam, rol=rol, toestemming=True, inzendsleutel=uuid.uuid4()
+        tafel=tafel,
+        naam=naam,
+        rol=rol,
+        werkgroep=werkgroep,
+        toestemming=True,
+        inzendsleutel=uuid.uuid4(),
     )
 
 
@@ -49,7 +55,8 @@ def avond(**velden):
         antwoord="In het voorjaar.",
     )
     tafel = make_tafel(make_thematafel(sessie), host_naam="Gijs Oefenaar")
-    return aanmelding, vraag, make_rolnotitie(tafel), tafel
+    notitie = make_rolnotitie(tafel, werkgroep=make_werkgroep(sessie))
+    return aanmelding, vraag, notitie, tafel
 
 
 def run_vergeet() -> str:
@@ -68,7 +75,7 @@ def test_one_run_erases_every_apps_personal_data_of_old_sessions_and_keeps_the_c
     assert vraag.naam == vraag.email == "" and vraag.wil_antwoord is False
     assert vraag.tekst == "Wanneer komt de verordening?" and vraag.antwoord == "In het voorjaar."
     assert vraag.status == Vraag.Status.BEANTWOORD and vraag.categorie is not None
-    assert notitie.naam == "" and notitie.rol == "contactpersoon"
+    assert notitie.naam == "" and notitie.rol == "contactpersoon" and notitie.werkgroep
     assert tafel.host_naam == ""
     for regel in ("1 registrations", "1 questions", "1 role offers", "1 table host names"):
         assert regel in uitvoer
