@@ -62,6 +62,26 @@ def test_a_second_phone_sees_the_others_idea_while_its_own_text_stays(
     andere.close()
 
 
+def test_an_idea_brought_by_both_the_capture_and_the_poll_shows_once(
+    page, live_server, noord, tafel
+):
+    _, token = Toegang.uitgeven(sessie=noord, rol=Toegang.Rol.TAFELHOST, tafel=tafel)
+    page.goto(live_server.url + reverse("sessie:toegang", args=[token]))
+    box = page.get_by_label("Wat zei de tafel?")
+    box.fill("Een keer graag")
+    box.press("Enter")
+    expect(page.locator("#ideeen-live .idee")).to_have_count(1)
+    # What a late capture answer does after the poll already showed the idea.
+    page.evaluate(
+        """() => {
+            const li = document.querySelector(".idee-lijst > li.idee");
+            document.querySelector("#idee-anker").after(li.cloneNode(true));
+            document.body.dispatchEvent(new CustomEvent("capture:sent", {bubbles: true}));
+        }"""
+    )
+    expect(page.locator("#ideeen-live .idee")).to_have_count(1)
+
+
 @pytest.mark.parametrize("taal", ["nl", "en"])
 def test_role_offers_with_a_workgroup_have_no_axe_violations(page, live_server, noord, tafel, taal):
     werkgroep = noord.werkgroepen.first() or make_werkgroep(noord, "Werkgroep Wijkhub")
