@@ -11,8 +11,11 @@
         Someone deleted their registration: erase what they left elsewhere in that session under
         the same e-mail address (the only link between a registration and the other apps).
 
+    def gegevens_van_adres(*, sessie: Sessie, email: str) -> dict   (optional, with the above)
+        The same rows, for "download my data".
+
 `manage.py vergeet` (run daily) calls `vergeet_oude_sessies`; "delete my data" calls
-`vergeet_persoon`.
+`vergeet_persoon`, "download my data" `alle_gegevens`.
 """
 
 from __future__ import annotations
@@ -53,6 +56,19 @@ def vergeet_persoon(*, sessie: Sessie, email: str) -> int:
         for module in _modules()
         if hasattr(module, "vergeet_adres")
     )
+
+
+def alle_gegevens(*, aanmelding: Aanmelding) -> dict:
+    """Everything kept about this person at this evening: the registration and what other
+    apps hold under the same e-mail address."""
+    gegevens = aanmelding.als_gegevens()
+    if aanmelding.email.strip():
+        for module in _modules():
+            if hasattr(module, "gegevens_van_adres"):
+                gegevens |= module.gegevens_van_adres(
+                    sessie=aanmelding.sessie, email=aanmelding.email
+                )
+    return gegevens
 
 
 # This app's own part: registrations.

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import json
 import re
 import uuid
 from pathlib import Path
@@ -142,3 +143,15 @@ def test_the_delete_page_says_questions_lose_the_name_too(client):
         reverse("sessie:mijn_verwijderen", kwargs={"token": tokens["token"]})
     ).content.decode()
     assert "informatiepunt" in html
+
+
+def test_downloading_my_data_includes_my_questions_at_that_evening(client):
+    sessie = make_sessie()
+    _aanmelding, tokens = make_aanmelding(sessie, email="anouk@example.invalid")
+    make_vraag(sessie, tekst="Mijn vraag?", naam="Anouk", email="ANOUK@example.invalid")
+    make_vraag(sessie, tekst="Andermans vraag?", email="bram@example.invalid")
+    make_vraag(make_sessie(), tekst="Andere avond?", email="anouk@example.invalid")
+    response = client.get(reverse("sessie:mijn_gegevens", kwargs={"token": tokens["token"]}))
+    gegevens = json.loads(response.content)
+    assert gegevens["email"] == "anouk@example.invalid"
+    assert [v["vraag"] for v in gegevens["vragen_informatiepunt"]] == ["Mijn vraag?"]
