@@ -178,3 +178,16 @@ def test_a_deleted_workgroup_leaves_the_offer(avond, werkgroepen):
     werkgroepen[0].delete()
     notitie.refresh_from_db()
     assert notitie.werkgroep is None and notitie.naam == "Fenna Fictief"
+
+
+def test_the_simulation_notes_fictitious_role_offers_some_with_a_workgroup(avond, werkgroepen):
+    import random
+
+    from sessie.simulatie import ACHTERNAMEN, Aantallen
+    from thematafels.simulatie import vul
+
+    vul(sessie=avond.sessie, rng=random.Random("3-thematafels"), aantallen=Aantallen(ideeen=10))
+    notities = list(Rolnotitie.objects.all())
+    assert {n.tafel_id for n in notities} == {t.pk for t in avond.tafels}
+    assert all(n.naam.split()[-1] in ACHTERNAMEN for n in notities)
+    assert all(n.werkgroep is None or n.werkgroep in werkgroepen for n in notities)
