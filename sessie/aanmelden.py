@@ -18,6 +18,7 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from sessie import privacy
 from sessie.capture import vastleggen
 from sessie.models import Aanmelding, Sessie, Werkgroep
 from sessie.tasks import stuur_bevestiging, stuur_broodje_vrij
@@ -179,9 +180,14 @@ def heraanmelden(*, aanmelding: Aanmelding) -> None:
 
 
 def verwijderen(*, aanmelding: Aanmelding) -> None:
-    """Erase this person's data for good ("delete my data")."""
+    """Erase this person's data for good ("delete my data").
+
+    Questions they asked at the information point under the same e-mail address lose their name
+    and address too (sessie.privacy); the questions themselves stay, anonymous.
+    """
     with transaction.atomic():
         sessie = _vergrendel(aanmelding.sessie)
+        privacy.vergeet_persoon(sessie=sessie, email=aanmelding.email)
         aanmelding.delete()
         _meld_bevorderd(bevorder_wachtlijst(sessie))
         Sessie.bump(sessie.pk)
@@ -202,30 +208,6 @@ def inloop(*, sessie: Sessie, sleutel: uuid.UUID, naam: str) -> Aanmelding:
         )
         Sessie.bump(sessie.pk)
     return aanmelding
-
-
-def vergeet(*, ouder_dan: dt.date) -> int:
-    """Erase personal data of sessions held before `ouder_dan`; counts and choices stay.
-
-    Returns how many registrations were made anonymous.
-    """
-    oud = Aanmelding.objects.filter(sessie__datum__lt=ouder_dan).exclude(naam="")
-    with transaction.atomic():
-        aantal = 0
-        for aanmelding in oud.only("pk"):
-            hashes, _tokens = Aanmelding.nieuwe_tokens()
-            Aanmelding.objects.filter(pk=aanmelding.pk).update(
-                naam="",
-                email="",
-                telefoon="",
-                organisatie="",
-                allergie="",
-                toestemming_contact=False,
-                toestemming_netwerk=False,
-                **hashes,
-            )
-            aantal += 1
-    return aantal
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from sessie import aanmelden as verbs
 from sessie.access import public_sessie
 from sessie.forms import AanmeldForm, AanmeldingVelden
 from sessie.models import Aanmelding
+from sessie.privacy import alle_gegevens
 from sessie.ratelimit import rate_limit
 
 
@@ -120,7 +121,7 @@ def mijn_annuleren(request: HttpRequest, token: str) -> HttpResponse:
 def mijn_gegevens(request: HttpRequest, token: str) -> HttpResponse:
     aanmelding = _persoonlijk(token)
     response = HttpResponse(
-        json.dumps(aanmelding.als_gegevens(), ensure_ascii=False, indent=2),
+        json.dumps(alle_gegevens(aanmelding=aanmelding), ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="mijn-gegevens.json"'

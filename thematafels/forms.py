@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sessie.capture import InzendsleutelMixin
+from sessie.models import Werkgroep
 from thematafels.models import Idee, Prompt, Ronde, Soort, Tafel
 
 
@@ -83,16 +84,36 @@ class OpkomstForm(forms.Form):
 
 
 class RolnotitieForm(InzendsleutelMixin):
+    """A role offer; the workgroup choice appears once the session has workgroups."""
+
     naam = forms.CharField(label=_("Name"), max_length=100)
     rol = forms.CharField(
         label=_("Role they want to take"),
         max_length=150,
         help_text=_("For example: contact person, joins the workgroup, organises meetings."),
     )
+    werkgroep = forms.TypedChoiceField(label=_("Workgroup (optional)"), required=False)
     toestemming = forms.BooleanField(
         label=_("This person agrees that we keep their name to contact them about this role."),
         error_messages={"required": _("Only note a name with the person's consent.")},
     )
+
+    field_order = ["naam", "rol", "werkgroep", "toestemming"]
+
+    def __init__(self, *args, sessie_id: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One query, for the choices and for checking the answer: never another session's group.
+        self.werkgroepen = {w.pk: w for w in Werkgroep.objects.filter(sessie_id=sessie_id)}
+        if not self.werkgroepen:
+            del self.fields["werkgroep"]
+            return
+        veld = self.fields["werkgroep"]
+        veld.choices = [("", _("(none)"))] + [(pk, w.naam) for pk, w in self.werkgroepen.items()]
+        veld.coerce = lambda waarde: self.werkgroepen[int(waarde)]
+        veld.empty_value = None
+
+    def clean_werkgroep(self) -> Werkgroep | None:
+        return self.cleaned_data.get("werkgroep") or None
 
 
 class SamenvoegForm(forms.Form):

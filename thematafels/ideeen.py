@@ -13,7 +13,7 @@ from django.db.models.functions import RowNumber
 from django.utils.translation import gettext as _
 
 from sessie.capture import vastleggen
-from sessie.models import Sessie
+from sessie.models import Sessie, Werkgroep
 from thematafels.models import (
     Idee,
     Prompt,
@@ -79,10 +79,20 @@ def leg_idee_vast(
     return idee, nieuw
 
 
-def noteer_rol(*, tafel: Tafel, sleutel: uuid.UUID, naam: str, rol: str) -> Rolnotitie:
-    """Someone at the table offers to take a role; only called once they agreed."""
+def noteer_rol(
+    *, tafel: Tafel, sleutel: uuid.UUID, naam: str, rol: str, werkgroep: Werkgroep | None = None
+) -> Rolnotitie:
+    """Someone at the table offers to take a role (perhaps in a workgroup); only with consent."""
+    if werkgroep is not None and werkgroep.sessie_id != tafel.thematafel.sessie_id:
+        raise ValueError("The workgroup belongs to another session.")
     notitie, _nieuw = vastleggen(
-        Rolnotitie, sleutel=sleutel, tafel=tafel, naam=naam, rol=rol, toestemming=True
+        Rolnotitie,
+        sleutel=sleutel,
+        tafel=tafel,
+        naam=naam,
+        rol=rol,
+        werkgroep=werkgroep,
+        toestemming=True,
     )
     return notitie
 
@@ -118,6 +128,8 @@ class Kolom:
     ideeen: list[Idee] = field(default_factory=list)
     per_ronde: dict[int, int] = field(default_factory=dict)
     meer_kernpunten: int = 0
+    # Role offers, with names: only the organisers' wrap-up fills this, never the wall.
+    rollen: list[Rolnotitie] = field(default_factory=list)
 
     @property
     def totaal(self) -> int:
@@ -190,7 +202,32 @@ def afronding(sessie: Sessie) -> list[Kolom]:
     )
     for idee in overige:
         per_thema[idee.thema_id].ideeen.append(idee)
+    for notitie in _rolnotities(sessie):
+        per_thema[notitie.tafel.thematafel_id].rollen.append(notitie)
     return kolommen
+
+
+def _rolnotities(sessie: Sessie):
+    return (
+        Rolnotitie.objects.filter(tafel__thematafel__sessie=sessie)
+        .select_related("tafel__thematafel", "werkgroep")
+        .order_by("tafel__thematafel__nummer", "aangemaakt", "pk")
+    )
+
+
+def rol_rijen(sessie: Sessie) -> list[list]:
+    """Every role offer, for the organisers' follow-up (names: never for the public report)."""
+    return [
+        [
+            notitie.tafel.thematafel.naam,
+            notitie.tafel.naam,
+            notitie.naam,
+            notitie.rol,
+            notitie.werkgroep.naam if notitie.werkgroep else "",
+            notitie.aangemaakt.strftime("%Y-%m-%d %H:%M"),
+        ]
+        for notitie in _rolnotities(sessie)
+    ]
 
 
 def _kernpunten_van_thema(idee: Idee) -> list[Idee]:

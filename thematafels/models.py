@@ -249,7 +249,8 @@ class Opkomst(models.Model):
 class Rolnotitie(Inzending):
     """Someone at a table is willing to take a role; kept only with their consent.
 
-    To be linked to a Werkgroep once workgroups exist.
+    Optionally for one of the session's workgroups. Only the host and organisers see the name;
+    the retention command erases it (thematafels/privacy.py), the role stays.
     """
 
     tafel = models.ForeignKey(
@@ -257,6 +258,14 @@ class Rolnotitie(Inzending):
     )
     naam = models.CharField(_("name"), max_length=100)
     rol = models.CharField(_("role"), max_length=150)
+    werkgroep = models.ForeignKey(
+        "sessie.Werkgroep",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="rolnotities",
+        verbose_name=_("workgroup"),
+    )
     toestemming = models.BooleanField(_("agreed that we keep this name"))
     aangemaakt = models.DateTimeField(_("created"), auto_now_add=True)
 

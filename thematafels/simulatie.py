@@ -8,7 +8,8 @@ import uuid
 from django.db import transaction
 
 from sessie.models import Sessie
-from thematafels.models import Idee, Opkomst, Soort
+from sessie.simulatie import fictieve_naam
+from thematafels.models import Idee, Opkomst, Rolnotitie, Soort
 
 ONDERWERPEN = [
     "een vaste plek in het buurthuis",
@@ -51,6 +52,14 @@ ZINNEN = {
     ],
 }
 SOORT_GEWICHTEN = [(Soort.IDEE, 6), (Soort.ZORG, 2), (Soort.VRAAG, 2), (Soort.ACTIE, 1)]
+
+
+ROLLEN = [
+    "contactpersoon",
+    "trekker van de werkgroep",
+    "organiseert bijeenkomsten",
+    "penningmeester",
+]
 
 
 def _sleutel(rng: random.Random) -> uuid.UUID:
@@ -96,4 +105,18 @@ def vul(*, sessie: Sessie, rng: random.Random, aantallen) -> None:
             for r in rondes
         ],
         ignore_conflicts=True,
+    )
+    # A role offer or two per table, half of them for one of the evening's workgroups.
+    werkgroepen = list(sessie.werkgroepen.all())
+    Rolnotitie.objects.bulk_create(
+        Rolnotitie(
+            inzendsleutel=uuid.uuid4(),  # not from rng: two runs of one seed must not collide
+            tafel=t,
+            naam=fictieve_naam(rng),
+            rol=rng.choice(ROLLEN),
+            werkgroep=rng.choice([None, *werkgroepen]) if werkgroepen else None,
+            toestemming=True,
+        )
+        for t in tafels
+        for _ in range(rng.randint(1, 2))
     )

@@ -8,6 +8,7 @@ tafel = "s/<slug:slug>/tafel/<int:tafel>/"
 urlpatterns = [
     path(tafel, views.vastleggen, name="vastleggen"),
     path(f"{tafel}ideeen/", views.idee_toevoegen, name="idee_toevoegen"),
+    path(f"{tafel}ronde/<int:ronde>/ideeen/", views.ideeen_lijst, name="ideeen_lijst"),
     path(f"{tafel}idee/<int:pk>/kernpunt/", views.idee_kernpunt, name="idee_kernpunt"),
     path(f"{tafel}idee/<int:pk>/bewerken/", views.idee_bewerken, name="idee_bewerken"),
     path(f"{tafel}idee/<int:pk>/verwijderen/", views.idee_verwijderen, name="idee_verwijderen"),
@@ -21,6 +22,11 @@ urlpatterns = [
         "s/<slug:slug>/afronding/ideeen.<str:formaat>",
         views.ideeen_export,
         name="ideeen_export",
+    ),
+    path(
+        "s/<slug:slug>/afronding/rollen.<str:formaat>",
+        views.rollen_export,
+        name="rollen_export",
     ),
     path(
         "s/<slug:slug>/afronding/<int:pk>/verplaats/",

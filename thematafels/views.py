@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from sessie.access import organiser_sessie, public_sessie, toegang_for
 from sessie.capture import nieuwe_sleutel
 from sessie.export import csv_response, xlsx_response
-from sessie.live import live_fragment, no_change, poll_unchanged, poll_url
+from sessie.live import live_fragment, no_change, poll_unchanged, poll_url, unchanged
 from sessie.models import Sessie, Toegang
 from sessie.ratelimit import rate_limit
 from sessie.rollen import absolute
@@ -27,7 +27,7 @@ from thematafels.forms import (
     SamenvoegForm,
     StemForm,
 )
-from thematafels.models import BewerkConflict, Idee, Opkomst, Stembiljet, Tafel
+from thematafels.models import BewerkConflict, Idee, Opkomst, Ronde, Stembiljet, Tafel
 
 STEM_COOKIE = "wijkavond_stembiljet"
 
@@ -87,20 +87,29 @@ def _vastleg_context(
         "opkomst_form": OpkomstForm(
             tafel=tafel, initial={"ronde": ronde, "aantal": opkomst.aantal if opkomst else None}
         ),
-        "rol_form": RolnotitieForm(),
-        "rolnotities": list(tafel.rolnotities.all()),
+        "rol_form": RolnotitieForm(sessie_id=sessie.pk),
+        "rolnotities": list(tafel.rolnotities.select_related("werkgroep")),
     }
 
 
 def _lijst_context(sessie: Sessie, tafel: Tafel, ronde, *, ongedaan: Idee | None = None) -> dict:
-    """Just what the list of ideas needs: a capture's answer stays cheap."""
+    """Just what the list of ideas needs: a capture's answer stays cheap.
+
+    The poll URL carries the change counter `sessie` was loaded with, before the ideas are read:
+    a change in between makes one poll too many, never one too few.
+    """
     ideeen = Idee.objects.zichtbaar().filter(tafel=tafel, ronde=ronde).select_related("prompt")
+    lijst = reverse(
+        "thematafels:ideeen_lijst",
+        kwargs={"slug": sessie.slug, "tafel": tafel.pk, "ronde": ronde.nummer if ronde else 0},
+    )
     return {
         "sessie": sessie,
         "tafel": tafel,
         "ronde": ronde,
         "ideeen": list(ideeen),
         "ongedaan": ongedaan,
+        "poll_url": poll_url(lijst, sessie=sessie),
     }
 
 
@@ -123,6 +132,22 @@ def vastleggen(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
     # When the round's countdown runs out, the page asks for the round bar only: never the form.
     template = "thematafels/vastleggen.html#balk" if request.htmx else "thematafels/vastleggen.html"
     return render(request, template, context)
+
+
+@require_GET
+def ideeen_lijst(request: HttpRequest, slug: str, tafel: int, ronde: int) -> HttpResponse:
+    """The capture page's list, polled every 5 s: another phone at this table may add ideas.
+
+    204 while the session's change counter stands still; never the capture form.
+    """
+    sessie, tafel_obj = tafel_toegang(request, slug, tafel)
+    if unchanged(request, sessie):
+        return no_change()
+    ronde_obj = get_object_or_404(Ronde, sessie=sessie, nummer=ronde)
+    if not request.htmx:
+        return _terug_naar_tafel(sessie, tafel_obj, ronde_obj)
+    context = _lijst_context(sessie, tafel_obj, ronde_obj) | {"oob": True}
+    return render(request, "thematafels/vastleggen.html#lijst", context)
 
 
 @require_POST
@@ -243,7 +268,7 @@ def opkomst(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
 def rolnotitie(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
     """A name of someone willing to take a role, kept only with their consent."""
     sessie, tafel_obj = tafel_toegang(request, slug, tafel)
-    form = RolnotitieForm(request.POST)
+    form = RolnotitieForm(request.POST, sessie_id=sessie.pk)
     if not form.is_valid():
         context = _vastleg_context(request, sessie, tafel_obj) | {"rol_form": form}
         template = "thematafels/vastleggen.html"
@@ -251,7 +276,13 @@ def rolnotitie(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
             request, template + "#rollen" if request.htmx else template, context, status=400
         )
     data = form.cleaned_data
-    domein.noteer_rol(tafel=tafel_obj, sleutel=data["sleutel"], naam=data["naam"], rol=data["rol"])
+    domein.noteer_rol(
+        tafel=tafel_obj,
+        sleutel=data["sleutel"],
+        naam=data["naam"],
+        rol=data["rol"],
+        werkgroep=data.get("werkgroep"),
+    )
     if request.htmx:
         context = _vastleg_context(request, sessie, tafel_obj)
         return render(request, "thematafels/vastleggen.html#rollen", context)
@@ -317,6 +348,29 @@ def ideeen_export(request: HttpRequest, slug: str, formaat: str) -> HttpResponse
     naam = f"ideeen-{sessie.slug}"
     if formaat == "xlsx":
         return xlsx_response(bestandsnaam=naam, blad=str(_("Ideas")), kop=kop, rijen=rijen)
+    return csv_response(bestandsnaam=naam, kop=kop, rijen=rijen)
+
+
+ROLLEN_KOP = [
+    gettext_lazy("Theme"),
+    gettext_lazy("Table"),
+    gettext_lazy("Name"),
+    gettext_lazy("Role"),
+    gettext_lazy("Workgroup"),
+    gettext_lazy("Noted at"),
+]
+
+
+@login_required
+@require_GET
+def rollen_export(request: HttpRequest, slug: str, formaat: str) -> HttpResponse:
+    """Role offers for the organisers' follow-up: names, so a file apart from the ideas."""
+    sessie = organiser_sessie(request, slug)
+    kop = [str(k) for k in ROLLEN_KOP]
+    rijen = domein.rol_rijen(sessie)
+    naam = f"rollen-{sessie.slug}"
+    if formaat == "xlsx":
+        return xlsx_response(bestandsnaam=naam, blad=str(_("Role offers")), kop=kop, rijen=rijen)
     return csv_response(bestandsnaam=naam, kop=kop, rijen=rijen)
 
 

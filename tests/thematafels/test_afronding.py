@@ -1,7 +1,10 @@
+import uuid
+
 import pytest
 from django.urls import reverse
 
-from tests.builders import host_client, make_idee, make_user
+from tests.builders import host_client, make_idee, make_user, make_werkgroep
+from thematafels import ideeen as domein
 from thematafels.models import Idee, Stembiljet, Stip
 
 pytestmark = pytest.mark.django_db
@@ -42,9 +45,19 @@ def test_the_wrap_up_lists_key_points_then_other_ideas_per_theme(client, avond, 
 def test_the_wrap_up_query_count_is_constant(client, avond, django_assert_num_queries, aantal):
     for i in range(aantal):
         make_idee(avond.tafels[i % 3], avond.rondes[0], f"Idee {i}", kernpunt=i % 5 == 0)
+        if i % 10 == 0:
+            werkgroep = make_werkgroep(avond.sessie, f"Werkgroep {i}")
+            domein.noteer_rol(
+                tafel=avond.tafels[i % 3],
+                sleutel=uuid.uuid4(),
+                naam=f"Naam {i}",
+                rol="trekker",
+                werkgroep=werkgroep,
+            )
     client.force_login(avond.organisator)
     client.get(afronding_url(avond))
-    with django_assert_num_queries(7):
+    # Ideas, key points and role offers (with their workgroups) each in one query.
+    with django_assert_num_queries(8):
         assert client.get(afronding_url(avond)).status_code == 200
 
 

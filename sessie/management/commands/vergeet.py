@@ -1,11 +1,13 @@
 """Erase personal data of past evenings: run daily, e.g. from a systemd timer or cron.
 
-    # /etc/systemd/system/wijkavond-vergeet.timer → OnCalendar=daily, running:
-    .venv/bin/python manage.py vergeet
+    # crontab: 15 3 * * *  cd /srv/wijkavond && .venv/bin/python manage.py vergeet
+    # or a systemd timer with OnCalendar=daily running the same command
 
-Names, e-mail addresses, phone numbers, organisations and allergies of registrations for
-sessions held more than WIJKAVOND_BEWAAR_DAGEN days ago (default 90) are erased; the anonymous
-counts (role, neighbourhood, sandwiches, table choices, check-ins) stay for the report.
+For sessions held more than WIJKAVOND_BEWAAR_DAGEN days ago (default 90), every app erases its
+personal data (sessie.privacy): registrations' names, e-mail addresses, phone numbers,
+organisations and allergies; information-point askers' names and e-mail addresses; names in
+role offers and of table hosts. Anonymous content stays for the report: counts, choices, ideas,
+questions and their answers, the roles offered. Running it again changes nothing.
 """
 
 import datetime as dt
@@ -14,7 +16,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from sessie.aanmelden import vergeet
+from sessie import privacy
 
 
 class Command(BaseCommand):
@@ -30,5 +32,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, dagen: int, **options):
         grens = timezone.localdate() - dt.timedelta(days=dagen)
-        aantal = vergeet(ouder_dan=grens)
-        self.stdout.write(f"{aantal} registration(s) of sessions before {grens} made anonymous.")
+        aantallen = privacy.vergeet_oude_sessies(ouder_dan=grens)
+        self.stdout.write(f"Sessions before {grens}, made anonymous:")
+        for soort, aantal in aantallen.items():
+            self.stdout.write(f"  {aantal} {soort}")

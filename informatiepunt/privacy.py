@@ -1,0 +1,40 @@
+"""Personal data of the information point: askers' names and e-mail addresses (sessie.privacy).
+
+The question, its category, status and answer stay: anonymous content for the report and the
+public answers page.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from informatiepunt.models import Vraag
+from sessie.models import Sessie
+
+_ANONIEM = {"naam": "", "email": "", "wil_antwoord": False}
+
+
+def vergeet_persoonsgegevens(*, sessies: QuerySet[Sessie]) -> dict[str, int]:
+    vragen = Vraag.objects.filter(sessie__in=sessies).filter(~Q(naam="") | ~Q(email=""))
+    return {"questions": vragen.update(**_ANONIEM)}
+
+
+def vergeet_adres(*, sessie: Sessie, email: str) -> int:
+    """Questions asked under this address at this evening lose the asker's name and address."""
+    return Vraag.objects.filter(sessie=sessie, email__iexact=email.strip()).update(**_ANONIEM)
+
+
+def gegevens_van_adres(*, sessie: Sessie, email: str) -> dict:
+    vragen = Vraag.objects.filter(sessie=sessie, email__iexact=email.strip()).order_by("pk")
+    return {
+        "vragen_informatiepunt": [
+            {
+                "vraag": vraag.tekst,
+                "naam": vraag.naam,
+                "email": vraag.email,
+                "antwoord_per_email": vraag.wil_antwoord,
+                "gesteld": vraag.aangemaakt.isoformat(),
+            }
+            for vraag in vragen
+        ]
+    }

@@ -1,0 +1,138 @@
+"""The capture page's idea list stays current across two phones at one table (5 s poll)."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from tests.builders import host_client, make_idee, make_toegang
+
+pytestmark = pytest.mark.django_db
+
+
+def lijst_url(avond, tafel=None, ronde=1):
+    tafel = tafel or avond.tafels[0]
+    kwargs = {"slug": avond.sessie.slug, "tafel": tafel.pk, "ronde": ronde}
+    return reverse("thematafels:ideeen_lijst", kwargs=kwargs)
+
+
+def poll(client, url, **extra):
+    return client.get(url, HTTP_HX_REQUEST="true", **extra)
+
+
+def huidige_v(avond) -> str:
+    avond.sessie.refresh_from_db(fields=["versie"])
+    return str(avond.sessie.versie)
+
+
+def test_the_capture_page_polls_its_list_with_the_change_counter(client, avond):
+    host_client(client, avond.sessie, avond.tafels[0])
+    url = reverse(
+        "thematafels:vastleggen", kwargs={"slug": avond.sessie.slug, "tafel": avond.tafels[0].pk}
+    )
+    html = client.get(url).content.decode()
+    live = re.search(r'<div id="ideeen-live"[^>]*>', html).group(0)
+    assert f'hx-get="{lijst_url(avond)}?v={huidige_v(avond)}"' in live
+    assert 'hx-trigger="every 5s, live-refresh"' in live and "data-live-poll" in live
+    # The form is never inside the polled region.
+    region = html[html.index('<div id="ideeen-live"') : html.index('<p class="ideeen-leeg')]
+    assert "<form" not in region.split("<li")[0] and 'name="tekst"' not in region
+
+
+def test_anonymous_and_other_tables_hosts_are_refused(client, avond):
+    assert poll(client, lijst_url(avond)).status_code == 403
+    host_client(client, avond.sessie, avond.tafels[1])
+    assert poll(client, lijst_url(avond)).status_code == 403
+    assert poll(client, lijst_url(avond, tafel=avond.tafels[1])).status_code == 200
+
+
+def test_an_expired_host_link_is_refused(client, avond):
+    toegang, token = make_toegang(avond.sessie, rol="tafelhost", tafel=avond.tafels[0])
+    client.get(f"/toegang/{token}/")
+    toegang.trek_in()
+    assert poll(client, lijst_url(avond)).status_code == 403
+
+
+def test_organisers_may_poll_any_table(client, avond):
+    client.force_login(avond.organisator)
+    assert poll(client, lijst_url(avond, tafel=avond.tafels[2])).status_code == 200
+
+
+def test_only_get(client, avond):
+    host_client(client, avond.sessie, avond.tafels[0])
+    assert client.post(lijst_url(avond), HTTP_HX_REQUEST="true").status_code == 405
+
+
+def test_nothing_changed_answers_204(client, avond):
+    host_client(client, avond.sessie, avond.tafels[0])
+    response = poll(client, f"{lijst_url(avond)}?v={huidige_v(avond)}")
+    assert response.status_code == 204 and response.content == b""
+
+
+def test_after_another_phones_capture_the_list_and_count_come_back(client, avond):
+    host_client(client, avond.sessie, avond.tafels[0])
+    v = huidige_v(avond)
+    make_idee(avond.tafels[0], avond.rondes[0], "Van de andere telefoon")
+    make_idee(avond.tafels[0], avond.rondes[1], "Andere ronde")
+    make_idee(avond.tafels[1], avond.rondes[0], "Andere tafel")
+    avond.sessie.bump(avond.sessie.pk)
+    response = poll(client, f"{lijst_url(avond)}?v={v}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div id="ideeen-live"')
+    assert "Van de andere telefoon" in html
+    assert "Andere ronde" not in html and "Andere tafel" not in html
+    assert 'id="ideeen-teller" hx-swap-oob="true"' in html
+    # The fresh fragment polls on from the new counter; the capture form is not in it.
+    assert f"?v={huidige_v(avond)}" in html
+    assert 'name="tekst"' not in html and "vastleg-form" not in html
+
+
+def test_deleted_ideas_leave_the_list(client, avond):
+    host_client(client, avond.sessie, avond.tafels[0])
+    idee = make_idee(avond.tafels[0], avond.rondes[0], "Weg ermee")
+    v = huidige_v(avond)
+    idee.verwijder()
+    assert "Weg ermee" not in poll(client, f"{lijst_url(avond)}?v={v}").content.decode()
+
+
+def test_the_second_rounds_list(client, avond):
+    host_client(client, avond.sessie, avond.tafels[0])
+    make_idee(avond.tafels[0], avond.rondes[1], "Ronde twee")
+    html = poll(client, lijst_url(avond, ronde=2)).content.decode()
+    assert "Ronde twee" in html
+
+
+def test_an_unknown_round_is_404(client, avond):
+    host_client(client, avond.sessie, avond.tafels[0])
+    assert poll(client, lijst_url(avond, ronde=9)).status_code == 404
+
+
+def test_without_htmx_the_url_leads_back_to_the_capture_page(client, avond):
+    host_client(client, avond.sessie, avond.tafels[0])
+    response = client.get(lijst_url(avond, ronde=2))
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"/tafel/{avond.tafels[0].pk}/?ronde=2")
+
+
+def test_an_unchanged_poll_costs_four_queries(client, avond, django_assert_num_queries):
+    host_client(client, avond.sessie, avond.tafels[0])
+    url = f"{lijst_url(avond)}?v={huidige_v(avond)}"
+    # The browser's session, the session, the table, the host's link: then 204.
+    with django_assert_num_queries(4):
+        assert poll(client, url).status_code == 204
+
+
+@pytest.mark.parametrize("aantal", [1, 200])
+def test_a_changed_poll_costs_a_constant_number_of_queries(
+    client, avond, django_assert_num_queries, aantal
+):
+    prompt = avond.themas[0].prompts.create(tekst="Geld")
+    for i in range(aantal):
+        make_idee(avond.tafels[0], avond.rondes[0], f"Idee {i}", prompt=prompt)
+    host_client(client, avond.sessie, avond.tafels[0])
+    # Session, sessie, table, link, round, ideas with their prompts.
+    with django_assert_num_queries(6):
+        response = poll(client, f"{lijst_url(avond)}?v=0")
+    assert response.status_code == 200
+    assert len(re.findall(r'<li id="idee-\d+"', response.content.decode())) == aantal
