@@ -32,7 +32,10 @@ def programma(request: HttpRequest, slug: str) -> HttpResponse:
             "programma/programma.html#programma",
             lambda: _klok_context(request, slug),
         )
-    return render(request, "programma/programma.html", _klok_context(request, slug))
+    context = _klok_context(request, slug)
+    # Only organisers need the projector link; attendees would just lose their place.
+    context["mag_organiseren"] = context["sessie"].mag_organiseren(request.user)
+    return render(request, "programma/programma.html", context)
 
 
 @require_GET

@@ -209,7 +209,7 @@ class Toegang(models.Model):
             sessie=sessie,
             rol=rol,
             tafel=tafel,
-            label=label or (str(tafel) if tafel else ""),
+            label=label or (f"{tafel.naam} · {tafel.thematafel.naam}" if tafel else ""),
             token_hash=hash_token(token),
             verloopt=cls.standaard_verloop(sessie),
         )

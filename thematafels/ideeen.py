@@ -104,6 +104,8 @@ class Overdracht:
     ronde: Ronde
     kernpunten: list[Idee]
     aantal: int
+    # When nobody starred a key point, the newest ideas are the next best thing to pass on.
+    laatste: list[Idee] = field(default_factory=list)
 
 
 def overdracht(*, tafel: Tafel, ronde: Ronde, rondes: Sequence[Ronde]) -> Overdracht | None:
@@ -112,10 +114,12 @@ def overdracht(*, tafel: Tafel, ronde: Ronde, rondes: Sequence[Ronde]) -> Overdr
         return None
     vorige_ronde = vorige[-1]
     ideeen = Idee.objects.zichtbaar().filter(tafel=tafel, ronde=vorige_ronde)
+    kernpunten = list(ideeen.filter(kernpunt=True).order_by("aangemaakt"))
     return Overdracht(
         ronde=vorige_ronde,
-        kernpunten=list(ideeen.filter(kernpunt=True).order_by("aangemaakt")),
+        kernpunten=kernpunten,
         aantal=ideeen.count(),
+        laatste=[] if kernpunten else list(ideeen.order_by("-aangemaakt", "-pk")[:5]),
     )
 
 

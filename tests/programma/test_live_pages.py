@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from sessie.models import Sessie
-from tests.builders import make_demo, make_onderdeel, make_sessie, zet_klok
+from tests.builders import make_demo, make_onderdeel, make_sessie, make_user, zet_klok
 
 pytestmark = pytest.mark.django_db
 
@@ -154,3 +154,13 @@ def test_each_language_has_its_own_fragment(client, noord):
     assert "Nu" in client.get(path, **HTMX).text
     client.cookies["django_language"] = "en"
     assert "Now" in client.get(path, **HTMX).text
+
+
+def test_only_organisers_are_offered_the_projector_link(client, noord):
+    path = reverse("programma:programma", args=[noord.slug])
+    projector = reverse("programma:projector", args=[noord.slug])
+    assert projector not in client.get(path).text
+    organisator = make_user()
+    noord.organisatoren.add(organisator)
+    client.force_login(organisator)
+    assert projector in client.get(path).text

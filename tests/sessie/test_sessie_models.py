@@ -85,3 +85,10 @@ def test_only_table_hosts_have_a_table():
     tafel = make_tafel(make_thematafel(sessie))
     with pytest.raises(IntegrityError):
         make_toegang(sessie, rol=Toegang.Rol.DEUR, tafel=tafel)
+
+
+def test_a_table_host_link_is_labelled_with_table_and_theme():
+    sessie = make_sessie()
+    tafel = make_tafel(make_thematafel(sessie, naam="Wijkhub"), naam="Tafel 1B")
+    toegang, _ = make_toegang(sessie, rol=Toegang.Rol.TAFELHOST, tafel=tafel)
+    assert toegang.label == "Tafel 1B · Wijkhub"

@@ -124,6 +124,18 @@ def test_round_two_shows_what_the_previous_group_said(client, avond):
     assert "overdracht-kop" in html and "Van de andere tafel" not in html
 
 
+def test_without_key_points_the_hand_over_passes_on_the_latest_ideas(client, avond):
+    for i in range(7):
+        make_idee(avond.tafels[0], avond.rondes[0], f"Idee {i}")
+    zet_klok(avond.sessie, "20:30")
+    host_client(client, avond.sessie, avond.tafels[0])
+    response = client.get(url(avond))
+    overdracht = response.context["overdracht"]
+    assert overdracht.kernpunten == []
+    assert [i.tekst for i in overdracht.laatste] == [f"Idee {i}" for i in range(6, 1, -1)]
+    assert "De nieuwste ideeën" in response.content.decode()
+
+
 def test_round_one_has_no_hand_over(client, avond):
     host_client(client, avond.sessie, avond.tafels[0])
     assert client.get(url(avond)).context["overdracht"] is None

@@ -52,10 +52,7 @@ class Command(BaseCommand):
         for thema in sessie.thematafels.prefetch_related("tafels"):
             for tafel in thema.tafels.all():
                 toegang, token = Toegang.uitgeven(
-                    sessie=sessie,
-                    rol=Toegang.Rol.TAFELHOST,
-                    tafel=tafel,
-                    label=f"{tafel.naam} · {thema.naam}",
+                    sessie=sessie, rol=Toegang.Rol.TAFELHOST, tafel=tafel
                 )
                 tokens[toegang.pk] = token
         for rol in (Toegang.Rol.DEUR, Toegang.Rol.INFORMATIEPUNT):
