@@ -9,10 +9,12 @@ from sessie.access import public_sessie
 from sessie.live import live_fragment, no_change, poll_unchanged, poll_url
 
 
-def _klok_context(request: HttpRequest, slug: str) -> dict:
+def _klok_context(request: HttpRequest, slug: str, *, met_rondes: bool = False) -> dict:
     sessie = public_sessie(request, slug)
     onderdelen = list(sessie.programma.all())
-    huidige_stand = stand(sessie, onderdelen)
+    # The rotation rounds of the theme tables, through the relation: programma imports no app.
+    rondes = list(sessie.rondes.all()) if met_rondes else []
+    huidige_stand = stand(sessie, onderdelen, rondes=rondes)
     return {
         "sessie": sessie,
         "programma": onderdelen,
@@ -44,6 +46,11 @@ def projector(request: HttpRequest, slug: str) -> HttpResponse:
         return no_change()
     if request.htmx:
         return live_fragment(
-            request, slug, "programma/projector.html#scherm", lambda: _klok_context(request, slug)
+            request,
+            slug,
+            "programma/projector.html#scherm",
+            lambda: _klok_context(request, slug, met_rondes=True),
         )
-    return render(request, "programma/projector.html", _klok_context(request, slug))
+    return render(
+        request, "programma/projector.html", _klok_context(request, slug, met_rondes=True)
+    )

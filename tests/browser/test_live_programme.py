@@ -40,7 +40,7 @@ def test_the_projector_switches_by_itself_when_an_item_ends(page, live_server, n
 
 def test_the_countdown_ticks_between_polls(page, live_server, noord):
     page.goto(live_server.url + reverse("programma:projector", args=[noord.slug]))
-    countdown = page.locator(".scherm-countdown .countdown")
+    countdown = page.locator(".scherm-nu .countdown")
     eerst = countdown.inner_text()
     page.wait_for_timeout(2100)
     assert countdown.inner_text() != eerst

@@ -54,3 +54,36 @@ def test_an_empty_programme_has_no_state(noord):
     sessie, _ = noord
     s = stand(sessie, [], nu=op(sessie, "19:00"))
     assert s.huidig is None and not s.afgelopen
+
+
+class R:
+    def __init__(self, nummer, start, eind):
+        self.nummer, self.start, self.eind = (
+            nummer,
+            dt.time.fromisoformat(start),
+            dt.time.fromisoformat(eind),
+        )
+
+
+RONDES = [R(1, "19:40", "20:25"), R(2, "20:25", "21:10")]
+
+
+def test_during_a_round_the_clock_knows_the_round_and_when_to_switch(noord):
+    sessie, programma = noord
+    s = stand(sessie, programma, rondes=RONDES, nu=op(sessie, "19:45"))
+    assert s.ronde.nummer == 1 and not s.laatste_ronde
+    assert s.resterend_ronde == dt.timedelta(minutes=40)
+    assert s.volgende_wissel == op(sessie, "20:25")
+
+
+def test_the_last_round_says_so(noord):
+    sessie, programma = noord
+    s = stand(sessie, programma, rondes=RONDES, nu=op(sessie, "20:30"))
+    assert s.ronde.nummer == 2 and s.laatste_ronde
+    assert s.volgende_wissel == op(sessie, "21:10")
+
+
+def test_outside_the_rounds_there_is_no_round(noord):
+    sessie, programma = noord
+    s = stand(sessie, programma, rondes=RONDES, nu=op(sessie, "21:20"))
+    assert s.ronde is None
