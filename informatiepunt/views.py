@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -26,7 +26,7 @@ from informatiepunt.models import Overgangsfout, Vraag, leg_vraag_vast
 from informatiepunt.tasks import stuur_terugkoppeling
 from informatiepunt.terugkoppeling import wachtende_askers
 from sessie.access import organiser_sessie, public_sessie, toegang_for
-from sessie.export import csv_response, xlsx_response
+from sessie.export import spreadsheet_response
 from sessie.live import no_change, unchanged
 from sessie.models import Sessie, Toegang
 from sessie.ratelimit import rate_limit
@@ -340,17 +340,17 @@ EXPORT_KOP = [
 def export(request: HttpRequest, slug: str, formaat: str) -> HttpResponse:
     """The inventory for the municipality; names and addresses only where the asker consented."""
     sessie = organiser_sessie(request, slug)
-    if formaat not in ("csv", "xlsx"):
-        raise Http404
     vragen = sessie.vragen.select_related("categorie", "goedgekeurd_door", "dubbel_van").order_by(
         "aangemaakt", "pk"
     )
     rijen = (export_rij(vraag) for vraag in vragen)
-    kop = [str(titel) for titel in EXPORT_KOP]
-    naam = f"vragen-{sessie.slug}"
-    if formaat == "csv":
-        return csv_response(bestandsnaam=naam, kop=kop, rijen=rijen)
-    return xlsx_response(bestandsnaam=naam, blad="Vragen", kop=kop, rijen=rijen)
+    return spreadsheet_response(
+        formaat=formaat,
+        bestandsnaam=f"vragen-{sessie.slug}",
+        blad="Vragen",
+        kop=EXPORT_KOP,
+        rijen=rijen,
+    )
 
 
 def export_rij(vraag: Vraag) -> list:

@@ -7,7 +7,7 @@ import io
 from collections.abc import Iterable, Sequence
 
 import xlsxwriter
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -56,3 +56,15 @@ def xlsx_response(
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}.xlsx"'
     return response
+
+
+def spreadsheet_response(
+    *, formaat: str, bestandsnaam: str, blad: str, kop: Sequence, rijen: Iterable[Sequence]
+) -> HttpResponse:
+    """The export as CSV or XLSX, as the URL asks; any other format is not found."""
+    kop = [str(titel) for titel in kop]  # translated column titles
+    if formaat == "csv":
+        return csv_response(bestandsnaam=bestandsnaam, kop=kop, rijen=rijen)
+    if formaat == "xlsx":
+        return xlsx_response(bestandsnaam=bestandsnaam, blad=str(blad), kop=kop, rijen=rijen)
+    raise Http404

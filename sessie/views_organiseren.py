@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from sessie import aanmelden as verbs
 from sessie.access import organiser_sessie
-from sessie.export import csv_response, xlsx_response
+from sessie.export import spreadsheet_response
 from sessie.forms import AanmeldingFilter, ToegangForm
 from sessie.models import Toegang, Werkgroep
 from sessie.rollen import absolute
@@ -99,10 +99,13 @@ def aanmeldingen_export(request: HttpRequest, slug: str, formaat: str) -> HttpRe
         raise Http404
     filters = AanmeldingFilter(request.GET, sessie=sessie)
     rijen = _export_rijen(verbs.gefilterd(sessie, criteria=filters.criteria()))
-    naam = f"aanmeldingen-{sessie.slug}"
-    if formaat == "xlsx":
-        return xlsx_response(bestandsnaam=naam, blad="Aanmeldingen", kop=EXPORT_KOP, rijen=rijen)
-    return csv_response(bestandsnaam=naam, kop=EXPORT_KOP, rijen=rijen)
+    return spreadsheet_response(
+        formaat=formaat,
+        bestandsnaam=f"aanmeldingen-{sessie.slug}",
+        blad="Aanmeldingen",
+        kop=EXPORT_KOP,
+        rijen=rijen,
+    )
 
 
 def _toegang_context(request: HttpRequest, sessie, form: ToegangForm) -> dict:

@@ -35,3 +35,19 @@ def _fresh_fragment_cache():
     from django.core.cache import caches
 
     caches["fragments"].clear()
+
+
+@pytest.fixture
+def noord():
+    """The demo evening, with the session clock at 19.45: round 1 of the theme tables."""
+    from tests.builders import make_demo, zet_klok
+
+    sessie = make_demo()
+    zet_klok(sessie, "19:45")
+    return sessie
+
+
+@pytest.fixture
+def tafel(noord):
+    """The demo's first physical table (Wijkhub)."""
+    return noord.thematafels.get(nummer=1).tafels.first()

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sessie.access import organiser_sessie, public_sessie, toegang_for
 from sessie.capture import nieuwe_sleutel
-from sessie.export import csv_response, xlsx_response
+from sessie.export import spreadsheet_response
 from sessie.live import live_fragment, no_change, poll_unchanged, poll_url, unchanged
 from sessie.models import Sessie, Toegang
 from sessie.ratelimit import rate_limit
@@ -343,12 +343,13 @@ EXPORT_KOP = [
 def ideeen_export(request: HttpRequest, slug: str, formaat: str) -> HttpResponse:
     """All ideas as a spreadsheet for the follow-up report; user text never runs as a formula."""
     sessie = organiser_sessie(request, slug)
-    kop = [str(k) for k in EXPORT_KOP]
-    rijen = domein.export_rijen(sessie)
-    naam = f"ideeen-{sessie.slug}"
-    if formaat == "xlsx":
-        return xlsx_response(bestandsnaam=naam, blad=str(_("Ideas")), kop=kop, rijen=rijen)
-    return csv_response(bestandsnaam=naam, kop=kop, rijen=rijen)
+    return spreadsheet_response(
+        formaat=formaat,
+        bestandsnaam=f"ideeen-{sessie.slug}",
+        blad=_("Ideas"),
+        kop=EXPORT_KOP,
+        rijen=domein.export_rijen(sessie),
+    )
 
 
 ROLLEN_KOP = [
@@ -366,12 +367,13 @@ ROLLEN_KOP = [
 def rollen_export(request: HttpRequest, slug: str, formaat: str) -> HttpResponse:
     """Role offers for the organisers' follow-up: names, so a file apart from the ideas."""
     sessie = organiser_sessie(request, slug)
-    kop = [str(k) for k in ROLLEN_KOP]
-    rijen = domein.rol_rijen(sessie)
-    naam = f"rollen-{sessie.slug}"
-    if formaat == "xlsx":
-        return xlsx_response(bestandsnaam=naam, blad=str(_("Role offers")), kop=kop, rijen=rijen)
-    return csv_response(bestandsnaam=naam, kop=kop, rijen=rijen)
+    return spreadsheet_response(
+        formaat=formaat,
+        bestandsnaam=f"rollen-{sessie.slug}",
+        blad=_("Role offers"),
+        kop=ROLLEN_KOP,
+        rijen=domein.rol_rijen(sessie),
+    )
 
 
 def _organiser_idee(request: HttpRequest, slug: str, pk: int) -> Idee:

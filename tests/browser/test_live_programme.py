@@ -8,16 +8,9 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.axe import assert_accessible
-from tests.builders import make_demo, make_user, zet_klok
+from tests.builders import make_user, zet_klok
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def noord():
-    sessie = make_demo()
-    zet_klok(sessie, "19:45")
-    return sessie
 
 
 def test_the_now_marker_moves_when_the_clock_moves(page, live_server, noord):

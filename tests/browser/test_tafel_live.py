@@ -8,24 +8,12 @@ from playwright.sync_api import expect
 
 from sessie.models import Toegang
 from tests.axe import assert_accessible
-from tests.builders import make_demo, make_user, make_werkgroep, zet_klok
+from tests.builders import make_user, make_werkgroep
 from thematafels import ideeen as domein
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TELEFOON = {"width": 360, "height": 740}
-
-
-@pytest.fixture
-def noord():
-    sessie = make_demo()
-    zet_klok(sessie, "19:45")
-    return sessie
-
-
-@pytest.fixture
-def tafel(noord):
-    return noord.thematafels.get(nummer=1).tafels.first()
 
 
 def test_a_second_phone_sees_the_others_idea_while_its_own_text_stays(

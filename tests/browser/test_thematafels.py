@@ -6,22 +6,10 @@ from playwright.sync_api import expect
 
 from sessie.models import Sessie, Toegang
 from tests.axe import assert_accessible
-from tests.builders import make_demo, make_idee, make_user, zet_klok
+from tests.builders import make_idee, make_user
 from thematafels.models import Idee, Stip
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def noord():
-    sessie = make_demo()
-    zet_klok(sessie, "19:45")
-    return sessie
-
-
-@pytest.fixture
-def tafel(noord):
-    return noord.thematafels.get(nummer=1).tafels.first()
 
 
 def open_host_link(page, live_server, noord, tafel):

@@ -6,18 +6,11 @@ import pytest
 from django.urls import reverse
 
 from sessie.models import Sessie
-from tests.builders import make_demo, make_onderdeel, make_sessie, make_user, zet_klok
+from tests.builders import make_onderdeel, make_sessie, make_user, zet_klok
 
 pytestmark = pytest.mark.django_db
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-@pytest.fixture
-def noord():
-    sessie = make_demo()
-    zet_klok(sessie, "19:45")
-    return sessie
 
 
 def poll_url_from(html: str) -> str:
