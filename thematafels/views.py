@@ -37,10 +37,13 @@ def tafel_toegang(request: HttpRequest, slug: str, tafel_id: int) -> tuple[Sessi
 
     Another table's host gets 403: a host link counts for one table only.
     """
-    sessie = get_object_or_404(Sessie, slug=slug)
+    # One query for table, theme and session: every capture comes through here.
     tafel = get_object_or_404(
-        Tafel.objects.select_related("thematafel"), pk=tafel_id, thematafel__sessie=sessie
+        Tafel.objects.select_related("thematafel__sessie"),
+        pk=tafel_id,
+        thematafel__sessie__slug=slug,
     )
+    sessie = tafel.thematafel.sessie
     host = toegang_for(request, sessie, Toegang.Rol.TAFELHOST, tafel_id=tafel.pk)
     if host is None and not sessie.mag_organiseren(request.user):
         raise PermissionDenied
