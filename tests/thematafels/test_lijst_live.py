@@ -118,7 +118,7 @@ def test_without_htmx_the_url_leads_back_to_the_capture_page(client, avond):
 def test_an_unchanged_poll_costs_three_queries(client, avond, django_assert_num_queries):
     host_client(client, avond.sessie, avond.tafels[0])
     url = f"{lijst_url(avond)}?v={huidige_v(avond)}"
-    # The browser's session, the session, the table, the host's link: then 204.
+    # The browser's session, the table with its session, the host's link: then 204.
     with django_assert_num_queries(3):
         assert poll(client, url).status_code == 204
 
