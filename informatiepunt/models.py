@@ -25,7 +25,7 @@ class Vraagcategorie(models.Model):
     volgorde = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
-        ordering = ["sessie", "volgorde", "naam"]
+        ordering = ["sessie_id", "volgorde", "naam"]
         verbose_name = _("question category")
         verbose_name_plural = _("question categories")
         constraints = [

@@ -279,7 +279,7 @@ class Werkgroep(models.Model):
     volgorde = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
-        ordering = ["sessie", "volgorde", "naam"]
+        ordering = ["sessie_id", "volgorde", "naam"]
         verbose_name = _("workgroup")
         verbose_name_plural = _("workgroups")
 
@@ -361,7 +361,7 @@ class Aanmelding(Inzending):
     objects = AanmeldingQuerySet.as_manager()
 
     class Meta:
-        ordering = ["sessie", "naam", "pk"]
+        ordering = ["sessie_id", "naam", "pk"]
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
         constraints = [

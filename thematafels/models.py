@@ -28,7 +28,7 @@ class Thematafel(models.Model):
     )
 
     class Meta:
-        ordering = ["sessie", "nummer"]
+        ordering = ["sessie_id", "nummer"]
         verbose_name = _("theme table")
         verbose_name_plural = _("theme tables")
         constraints = [
@@ -53,7 +53,7 @@ class Prompt(models.Model):
     volgorde = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
-        ordering = ["thematafel", "volgorde", "pk"]
+        ordering = ["thematafel_id", "volgorde", "pk"]
         verbose_name = _("prompt")
         verbose_name_plural = _("prompts")
 
@@ -72,7 +72,7 @@ class Tafel(models.Model):
     host_naam = models.CharField(_("host"), max_length=100, blank=True)
 
     class Meta:
-        ordering = ["thematafel", "naam", "pk"]
+        ordering = ["thematafel__nummer", "naam", "pk"]
         verbose_name = _("table")
         verbose_name_plural = _("tables")
 
@@ -91,7 +91,7 @@ class Ronde(models.Model):
     eind = models.TimeField(_("end"))
 
     class Meta:
-        ordering = ["sessie", "nummer"]
+        ordering = ["sessie_id", "nummer"]
         verbose_name = _("round")
         verbose_name_plural = _("rounds")
         constraints = [
