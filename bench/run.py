@@ -6,6 +6,8 @@ scenario with wrk on loopback and prints req/s, p50 and p99 and the ratio to the
 measured right before each scenario so that the ratio holds on a busy machine. Then it times,
 in-process, what a change costs the first screen that asks for it (the render that every
 other screen then gets from memory).
+
+`BENCH_ONLY=capture make bench` runs only the scenarios whose label contains "capture".
 """
 
 from __future__ import annotations
@@ -234,7 +236,10 @@ def main() -> None:
         }
         cookies["bezoeker"] = browser_cookies(f"/s/{SLUG}/aanmelden/")
         hello = Scenario("hello", "/bench/hello/")
+        only = os.environ.get("BENCH_ONLY", "").lower()
         for scenario in scenarios():
+            if only not in scenario.label.lower():
+                continue
             wrk_env = {}
             if scenario.role:
                 wrk_env["BENCH_COOKIE"], wrk_env["BENCH_CSRF"] = cookies[scenario.role]

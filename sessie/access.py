@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import time
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from sessie.models import Sessie, Toegang
 
-SESSION_KEY = "wijkavond_toegangen"
+# The grants a volunteer's browser holds live in one signed cookie, not in a server session:
+# a table host's capture then needs no session row, only the grant's own (one query). Each
+# entry is "pk.fingerprint.expiry"; the fingerprint is part of the token's hash, so renewing a
+# link shuts out every browser that opened the old one, and revoking works at once in the DB.
+GRANT_COOKIE = "wijkavond_toegang"
+GRANT_SALT = "wijkavond.toegang"
+MAX_GRANTS = 20
 
 
 def public_sessie(request: HttpRequest, slug: str) -> Sessie:
@@ -28,10 +37,37 @@ def organiser_sessie(request: HttpRequest, slug: str) -> Sessie:
     return sessie
 
 
-def remember_toegang(request: HttpRequest, toegang: Toegang) -> None:
-    ids = [i for i in request.session.get(SESSION_KEY, []) if i != toegang.pk]
-    request.session[SESSION_KEY] = [*ids[-19:], toegang.pk]
-    request.session.cycle_key()
+def _held_entries(request: HttpRequest) -> list[tuple[int, str, int]]:
+    raw = request.get_signed_cookie(GRANT_COOKIE, default="", salt=GRANT_SALT)
+    now = time.time()
+    entries = []
+    for entry in raw.split(",") if raw else ():
+        pk, _, rest = entry.partition(".")
+        fingerprint, _, expiry = rest.partition(".")
+        if pk.isdigit() and expiry.isdigit() and int(expiry) > now:
+            entries.append((int(pk), fingerprint, int(expiry)))
+    return entries
+
+
+def held_grants(request: HttpRequest) -> dict[int, str]:
+    """The grants this browser holds: {pk: fingerprint of the link it was opened with}."""
+    return {pk: fingerprint for pk, fingerprint, _ in _held_entries(request)}
+
+
+def remember_toegang(request: HttpRequest, response: HttpResponse, toegang: Toegang) -> None:
+    """Let this browser use `toegang` from now on (it keeps its other grants)."""
+    entries = [e for e in _held_entries(request) if e[0] != toegang.pk]
+    nieuw = (toegang.pk, toegang.fingerprint, int(toegang.verloopt.timestamp()))
+    entries = [*entries[-(MAX_GRANTS - 1) :], nieuw]
+    response.set_signed_cookie(
+        GRANT_COOKIE,
+        ",".join(f"{pk}.{fingerprint}.{expiry}" for pk, fingerprint, expiry in entries),
+        salt=GRANT_SALT,
+        max_age=max(1, max(expiry for _, _, expiry in entries) - int(time.time())),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
 
 
 def toegang_for(
@@ -41,13 +77,13 @@ def toegang_for(
 
     With `tafel_id`, a table host's grant counts only for that table.
     """
-    ids = request.session.get(SESSION_KEY) or []
-    if not ids:
+    held = held_grants(request)
+    if not held:
         return None
-    grants = Toegang.objects.geldig().filter(pk__in=ids, sessie=sessie, rol__in=rollen)
+    grants = Toegang.objects.geldig().filter(pk__in=held, sessie=sessie, rol__in=rollen)
     if tafel_id is not None:
         grants = grants.filter(Q(tafel_id=tafel_id) | ~Q(rol=Toegang.Rol.TAFELHOST))
-    return grants.select_related("tafel").first()
+    return next((g for g in grants.select_related("tafel") if g.fingerprint == held[g.pk]), None)
 
 
 def helper_sessie(

@@ -195,6 +195,11 @@ class Toegang(models.Model):
     def is_geldig(self) -> bool:
         return self.ingetrokken is None and self.verloopt > timezone.now()
 
+    @property
+    def fingerprint(self) -> str:
+        """Part of the token's hash, kept by the browser: a renewed link makes it stale."""
+        return self.token_hash[:16]
+
     @staticmethod
     def standaard_verloop(sessie: Sessie) -> dt.datetime:
         """Links stop working the morning after the evening."""

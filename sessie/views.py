@@ -58,14 +58,15 @@ def toegang_openen(request: HttpRequest, token: str) -> HttpResponse:
     toegang = Toegang.vind(token)
     if toegang is None:
         return render(request, "sessie/toegang_ongeldig.html", status=404)
-    remember_toegang(request, toegang)
     try:
         kwargs = {"slug": toegang.sessie.slug}
         if toegang.tafel_id:
             kwargs["tafel"] = toegang.tafel_id
-        return redirect(reverse(LANDING[toegang.rol], kwargs=kwargs))
+        response = redirect(reverse(LANDING[toegang.rol], kwargs=kwargs))
     except NoReverseMatch:
-        return redirect(toegang.sessie)
+        response = redirect(toegang.sessie)
+    remember_toegang(request, response, toegang)
+    return response
 
 
 @login_required

@@ -66,7 +66,7 @@ def test_the_list_costs_the_same_queries_for_few_and_many(
     medewerker, sessie, categorie, django_assert_num_queries
 ):
     make_vraag(sessie, categorie=categorie)
-    with django_assert_num_queries(7) as weinig:
+    with django_assert_num_queries(6) as weinig:
         medewerker.get(url(sessie), HTTP_HX_REQUEST="true")
     for n in range(60):
         make_vraag(sessie, categorie=categorie if n % 2 else None)

@@ -1,10 +1,11 @@
 import datetime as dt
 
 import pytest
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from sessie.access import SESSION_KEY
+from sessie.access import GRANT_COOKIE, held_grants
 from sessie.models import Sessie, Toegang
 from tests.builders import make_demo, make_sessie, make_toegang, make_user
 
@@ -75,13 +76,18 @@ def test_volunteer_link_remembers_the_grant_and_lands_on_the_job(client):
     toegang, token = make_toegang(sessie, rol=Toegang.Rol.DEUR)
     response = client.get(reverse("sessie:toegang", args=[token]))
     assert response.status_code == 302
-    assert client.session[SESSION_KEY] == [toegang.pk]
+    cookie = response.cookies[GRANT_COOKIE]
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+    assert token not in cookie.value and toegang.token_hash not in cookie.value
+    request = RequestFactory().get("/")
+    request.COOKIES[GRANT_COOKIE] = cookie.value
+    assert held_grants(request) == {toegang.pk: toegang.fingerprint}
 
 
 def test_a_guessed_volunteer_link_is_refused_kindly(client):
     response = client.get(reverse("sessie:toegang", args=["geraden-token"]))
     assert response.status_code == 404
-    assert SESSION_KEY not in client.session
+    assert GRANT_COOKIE not in response.cookies
     assert "Vraag de organisator om een nieuwe" in response.text
 
 
