@@ -46,14 +46,38 @@ class _IdeeVelden(forms.Form):
         return self.cleaned_data["soort"] or Soort.IDEE
 
 
+class RondeKeuze(forms.Field):
+    """One of the session's rounds by its pk, checked against the rounds the view has loaded."""
+
+    widget = forms.HiddenInput
+    default_error_messages = {
+        "invalid_choice": forms.ModelChoiceField.default_error_messages["invalid_choice"]
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.rondes: list[Ronde] = []
+
+    def prepare_value(self, value):
+        return value.pk if isinstance(value, Ronde) else value
+
+    def to_python(self, value) -> Ronde | None:
+        if value in self.empty_values:
+            return None
+        for ronde in self.rondes:
+            if str(ronde.pk) == str(value):
+                return ronde
+        raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+
+
 class IdeeForm(InzendsleutelMixin, _IdeeVelden):
-    """A new idea; the hidden round is the one the host is logging."""
+    """A new idea; the hidden round is the one the host is logging (one of `rondes`)."""
 
-    ronde = forms.ModelChoiceField(queryset=Ronde.objects.none(), widget=forms.HiddenInput)
+    ronde = RondeKeuze()
 
-    def __init__(self, *args, tafel: Tafel, **kwargs):
+    def __init__(self, *args, tafel: Tafel, rondes: list[Ronde], **kwargs):
         super().__init__(*args, tafel=tafel, **kwargs)
-        self.fields["ronde"].queryset = Ronde.objects.filter(sessie_id=tafel.thematafel.sessie_id)
+        self.fields["ronde"].rondes = rondes
 
 
 class BewerkForm(_IdeeVelden):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from sessie.capture import vastleggen
 from sessie.models import Sessie, Werkgroep
+from sessie.sql import Columns, rows, table
 from thematafels.models import (
     Idee,
     Prompt,
@@ -32,6 +33,25 @@ WAND_NIEUWSTE = 6
 
 class StemFout(Exception):
     """A dot that cannot be placed; the message says why, for the voter."""
+
+
+_RONDE = Columns(Ronde, "r")
+
+
+def rondes(sessie: Sessie) -> list[Ronde]:
+    """The session's rounds in order: `sessie.rondes.all()` in plain SQL, as every capture asks."""
+    sql = f"SELECT {_RONDE.sql()} FROM {table(Ronde)} r WHERE r.sessie_id = %s ORDER BY r.nummer"
+    return [_RONDE.instance(row) for row in rows(sql, [sessie.pk])]
+
+
+def aantal_ideeen(tafel: Tafel, ronde: Ronde) -> int:
+    """`Idee.objects.zichtbaar().filter(tafel=…, ronde=…).count()` in plain SQL, after every
+    capture; the partial index `idee_zichtbaar_per_tafel` answers it."""
+    sql = (
+        f"SELECT COUNT(*) FROM {table(Idee)} WHERE tafel_id = %s AND ronde_id = %s"
+        " AND verwijderd IS NULL AND samengevoegd_in_id IS NULL"
+    )
+    return rows(sql, [tafel.pk, ronde.pk])[0][0]
 
 
 def huidige_ronde(sessie: Sessie, rondes: Sequence[Ronde]) -> Ronde | None:

@@ -4,7 +4,7 @@ import datetime as dt
 import itertools
 
 from django.db import models, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -178,7 +178,13 @@ class Idee(Inzending):
         verbose_name_plural = _("ideas")
         # The wall and wrap-up read per session: key points, and the newest of the rest.
         indexes = [
-            models.Index(fields=["sessie", "kernpunt", "aangemaakt"], name="idee_sessie_kernpunt")
+            models.Index(fields=["sessie", "kernpunt", "aangemaakt"], name="idee_sessie_kernpunt"),
+            # A table's list in one round, and its count after every capture: only what counts.
+            models.Index(
+                fields=["tafel", "ronde", "-aangemaakt"],
+                condition=Q(verwijderd__isnull=True, samengevoegd_in__isnull=True),
+                name="idee_zichtbaar_per_tafel",
+            ),
         ]
 
     def __str__(self) -> str:

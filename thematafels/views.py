@@ -3,7 +3,6 @@ from __future__ import annotations
 import uuid
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,14 +10,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from sessie.access import organiser_sessie, public_sessie, toegang_for
+from sessie.access import organiser_sessie, public_sessie
 from sessie.capture import nieuwe_sleutel
 from sessie.export import spreadsheet_response
 from sessie.live import live_fragment, no_change, poll_unchanged, poll_url, unchanged
-from sessie.models import Sessie, Toegang
+from sessie.models import Sessie
 from sessie.ratelimit import rate_limit
 from sessie.rollen import absolute
 from thematafels import ideeen as domein
+from thematafels.access import tafel_toegang
 from thematafels.forms import (
     BewerkForm,
     IdeeForm,
@@ -30,24 +30,6 @@ from thematafels.forms import (
 from thematafels.models import BewerkConflict, Idee, Opkomst, Ronde, Stembiljet, Tafel
 
 STEM_COOKIE = "wijkavond_stembiljet"
-
-
-def tafel_toegang(request: HttpRequest, slug: str, tafel_id: int) -> tuple[Sessie, Tafel]:
-    """The session and table this browser may log ideas for: its host's link, or an organiser.
-
-    Another table's host gets 403: a host link counts for one table only.
-    """
-    # One query for table, theme and session: every capture comes through here.
-    tafel = get_object_or_404(
-        Tafel.objects.select_related("thematafel__sessie"),
-        pk=tafel_id,
-        thematafel__sessie__slug=slug,
-    )
-    sessie = tafel.thematafel.sessie
-    host = toegang_for(request, sessie, Toegang.Rol.TAFELHOST, tafel_id=tafel.pk)
-    if host is None and not sessie.mag_organiseren(request.user):
-        raise PermissionDenied
-    return sessie, tafel
 
 
 def _gekozen_ronde(request: HttpRequest, sessie: Sessie, rondes: list) -> object:
@@ -67,7 +49,7 @@ def _vastleg_context(
     form: IdeeForm | None = None,
     ongedaan: Idee | None = None,
 ) -> dict:
-    rondes = list(sessie.rondes.all())
+    rondes = domein.rondes(sessie)
     ronde = ronde or _gekozen_ronde(request, sessie, rondes)
     huidige = domein.huidige_ronde(sessie, rondes)
     nu = sessie.nu()
@@ -86,7 +68,7 @@ def _vastleg_context(
         "resterend": domein.ronde_eind(sessie, ronde) - nu if ronde else None,
         "overdracht": domein.overdracht(tafel=tafel, ronde=ronde, rondes=rondes) if ronde else None,
         **_lijst_context(sessie, tafel, ronde, ongedaan=ongedaan),
-        "form": form or IdeeForm(tafel=tafel, initial={"ronde": ronde}),
+        "form": form or IdeeForm(tafel=tafel, rondes=rondes, initial={"ronde": ronde}),
         "opkomst_form": OpkomstForm(
             tafel=tafel, initial={"ronde": ronde, "aantal": opkomst.aantal if opkomst else None}
         ),
@@ -156,7 +138,7 @@ def ideeen_lijst(request: HttpRequest, slug: str, tafel: int, ronde: int) -> Htt
 @require_POST
 def idee_toevoegen(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
     sessie, tafel_obj = tafel_toegang(request, slug, tafel)
-    form = IdeeForm(request.POST, tafel=tafel_obj)
+    form = IdeeForm(request.POST, tafel=tafel_obj, rondes=domein.rondes(sessie))
     if not form.is_valid():
         context = _vastleg_context(
             request, sessie, tafel_obj, ronde=form.cleaned_data.get("ronde"), form=form
@@ -176,7 +158,7 @@ def idee_toevoegen(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
     )
     if request.htmx:
         # Only the new idea (and the count): the answer costs the same however long the list is.
-        aantal = Idee.objects.zichtbaar().filter(tafel=tafel_obj, ronde=data["ronde"]).count()
+        aantal = domein.aantal_ideeen(tafel_obj, data["ronde"])
         context = {"sessie": sessie, "tafel": tafel_obj, "ronde": data["ronde"], "idee": idee}
         return render(request, "thematafels/vastleggen.html#nieuw", context | {"aantal": aantal})
     return _terug_naar_tafel(sessie, tafel_obj, data["ronde"])

@@ -22,6 +22,22 @@ def test_a_retry_with_the_same_key_returns_the_first_idea(avond):
     assert Idee.objects.count() == 1
 
 
+def test_the_count_after_a_capture_counts_what_the_orm_counts(avond):
+    """`aantal_ideeen` is plain SQL: it agrees with `zichtbaar()` (deleted, merged, elsewhere)."""
+    tafel, ronde = avond.tafels[0], avond.rondes[0]
+    ideeen = [make_idee(tafel, ronde, f"Idee {i}") for i in range(5)]
+    make_idee(tafel, avond.rondes[1])
+    make_idee(avond.tafels[1], ronde)
+    ideeen[0].verwijder()
+    Idee.objects.filter(pk=ideeen[1].pk).update(samengevoegd_in=ideeen[2])
+    verwacht = Idee.objects.zichtbaar().filter(tafel=tafel, ronde=ronde).count()
+    assert domein.aantal_ideeen(tafel, ronde) == verwacht == 3
+
+
+def test_the_rounds_come_in_order_as_the_orm_gives_them(avond):
+    assert domein.rondes(avond.sessie) == list(avond.sessie.rondes.all()) == avond.rondes
+
+
 def test_an_edit_on_an_old_version_raises_a_conflict(avond):
     idee = make_idee(avond.tafels[0], avond.rondes[0], "Oud")
     kopie = Idee.objects.get(pk=idee.pk)

@@ -1,0 +1,57 @@
+"""The plain-SQL readers of the hot paths return what the ORM returns, on every database."""
+
+import datetime as dt
+import uuid
+
+import pytest
+from django.utils import timezone
+
+from sessie.models import Aanmelding, Sessie
+from sessie.sql import Columns, rows, table
+from tests.builders import make_sessie
+from thematafels.models import Idee, Ronde, Tafel, Thematafel
+
+pytestmark = pytest.mark.django_db
+
+
+def velden(instance) -> dict:
+    return {f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields}
+
+
+def lees(model, pk):
+    columns = Columns(model, "x")
+    (row,) = rows(f"SELECT {columns.sql()} FROM {table(model)} x WHERE x.id = %s", [pk])
+    return columns.instance(row)
+
+
+def test_every_kind_of_column_comes_back_as_the_orm_gives_it():
+    sessie = make_sessie(
+        broodjes_deadline=timezone.now().replace(microsecond=123456),
+        klok_verschuiving=dt.timedelta(hours=-3, seconds=7),
+    )
+    thema = Thematafel.objects.create(sessie=sessie, nummer=1, naam="Wijkhub", kernvraag="?")
+    tafel = Tafel.objects.create(thematafel=thema, naam="Tafel 1")
+    ronde = Ronde.objects.create(
+        sessie=sessie, nummer=1, start=dt.time(19, 45), eind=dt.time(20, 30)
+    )
+    idee = Idee.objects.create(
+        inzendsleutel=uuid.uuid4(), sessie=sessie, tafel=tafel, ronde=ronde, tekst="Één idee",
+        kernpunt=True,
+    )  # fmt: skip
+    aanmelding = Aanmelding.objects.create(
+        inzendsleutel=uuid.uuid4(), sessie=sessie, naam="Eva", email="eva@example.invalid",
+        dieet=["halal", "vegetarisch"], toestemming_netwerk=True,
+    )  # fmt: skip
+    for model, pk in ((Sessie, sessie.pk), (Thematafel, thema.pk), (Tafel, tafel.pk),
+                      (Ronde, ronde.pk), (Idee, idee.pk), (Aanmelding, aanmelding.pk)):  # fmt: skip
+        gelezen = lees(model, pk)
+        assert velden(gelezen) == velden(model.objects.get(pk=pk)), model.__name__
+        assert not gelezen._state.adding and gelezen._state.db == "default"
+
+
+def test_an_instance_read_with_plain_sql_saves_like_any_other():
+    sessie = make_sessie()
+    gelezen = lees(Sessie, sessie.pk)
+    gelezen.titel = "Andere titel"
+    gelezen.save(update_fields=["titel"])
+    assert Sessie.objects.get(pk=sessie.pk).titel == "Andere titel"
