@@ -94,16 +94,21 @@ def manage(env: dict, *args: str) -> str:
     ).stdout
 
 
+# The table host's browser holds the links of six tables (one volunteer per table in a real
+# evening): captures are spread over them as over the tables of a big World Café.
 SETUP = """
 import json
 from sessie.models import Sessie, Toegang
+from thematafels.models import Tafel
 s = Sessie.objects.get(slug="{slug}")
-tafel = s.thematafels.first().tafels.first()
-grants = {{}}
-for rol, t in (("tafelhost", tafel), ("informatiepunt", None), ("deur", None)):
-    grants[rol] = Toegang.uitgeven(sessie=s, rol=rol, tafel=t)[1]
+tafels = list(Tafel.objects.filter(thematafel__sessie=s).order_by("pk")[:6])
+grants = {{
+    "tafelhost": [Toegang.uitgeven(sessie=s, rol="tafelhost", tafel=t)[1] for t in tafels],
+    "informatiepunt": [Toegang.uitgeven(sessie=s, rol="informatiepunt")[1]],
+    "deur": [Toegang.uitgeven(sessie=s, rol="deur")[1]],
+}}
 print(json.dumps({{
-    "tafel": tafel.pk,
+    "tafels": [t.pk for t in tafels],
     "ronde": s.rondes.get(nummer=1).pk,
     "categorie": s.vraagcategorieen.first().pk,
     "tokens": grants,
@@ -111,11 +116,12 @@ print(json.dumps({{
 """
 
 
-def browser_cookies(path: str) -> tuple[str, str]:
-    """Open `path` like a browser; returns (Cookie header, csrftoken)."""
+def browser_cookies(*paths: str) -> tuple[str, str]:
+    """Open `paths` like one browser; returns (Cookie header, csrftoken)."""
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    opener.open(BASE + path, timeout=10).read()
+    for path in paths:
+        opener.open(BASE + path, timeout=10).read()
     cookies = {c.name: c.value for c in jar}
     return "; ".join(f"{k}={v}" for k, v in cookies.items()), cookies.get("csrftoken", "")
 
@@ -203,7 +209,7 @@ def main() -> None:
     manage(env, "simuleer", "--deelnemers", "300", "--ideeen", "1000", "--vragen", "200",
            "--klok", "19:45")  # fmt: skip
     ids = json.loads(manage(env, "shell", "-v", "0", "-c", SETUP.format(slug=SLUG)).strip())
-    values = {"slug": SLUG, "tafel": ids["tafel"], "ronde": ids["ronde"],
+    values = {"slug": SLUG, "tafel": ids["tafels"][0], "ronde": ids["ronde"],
               "categorie": ids["categorie"]}  # fmt: skip
 
     server = subprocess.Popen(
@@ -232,7 +238,8 @@ def main() -> None:
             except OSError:
                 time.sleep(0.2)
         cookies = {
-            rol: browser_cookies(f"/toegang/{token}/") for rol, token in ids["tokens"].items()
+            rol: browser_cookies(*(f"/toegang/{token}/" for token in tokens))
+            for rol, tokens in ids["tokens"].items()
         }
         cookies["bezoeker"] = browser_cookies(f"/s/{SLUG}/aanmelden/")
         hello = Scenario("hello", "/bench/hello/")
@@ -246,6 +253,10 @@ def main() -> None:
             if scenario.body:
                 wrk_env["BENCH_BODY"] = scenario.body.format(**values, key="{key}", n="{n}")
                 wrk_env["BENCH_HTMX"] = "1" if scenario.headers else ""
+            if "{tafel}" in scenario.path:
+                wrk_env["BENCH_PATHS"] = " ".join(
+                    scenario.path.format(**values | {"tafel": tafel}) for tafel in ids["tafels"]
+                )
             # Hello right before each scenario: the ratio holds even when the machine is busy.
             hello_rps, *_ = wrk(BASE + hello.path, hello)
             url = BASE + resolve(scenario.path.format(**values), scenario.headers)

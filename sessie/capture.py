@@ -5,8 +5,10 @@ from __future__ import annotations
 import uuid
 
 from django import forms
-from django.db import IntegrityError, models, transaction
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from sessie.sql import insert_new
 
 
 def nieuwe_sleutel() -> uuid.UUID:
@@ -16,17 +18,12 @@ def nieuwe_sleutel() -> uuid.UUID:
 def vastleggen[M: models.Model](model: type[M], *, sleutel: uuid.UUID, **velden) -> tuple[M, bool]:
     """Create a `model` row for this submission, or return the one an earlier try made.
 
-    Returns (row, created). Safe when two tries race: the unique key decides.
+    Returns (row, created). Safe when two tries race: the unique key decides, in the database.
     """
-    # Insert first: a retry is the rare case, so it pays for the extra query, not every capture.
-    try:
-        with transaction.atomic():
-            return model.objects.create(inzendsleutel=sleutel, **velden), True
-    except IntegrityError:
-        bestaand = model.objects.filter(inzendsleutel=sleutel).first()
-        if bestaand is None:
-            raise
-        return bestaand, False
+    rij = model(inzendsleutel=sleutel, **velden)
+    if insert_new(rij, unique="inzendsleutel"):
+        return rij, True
+    return model.objects.get(inzendsleutel=sleutel), False
 
 
 class InzendsleutelMixin(forms.Form):

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from sessie.models import Aanmelding, Sessie
-from sessie.sql import Columns, rows, table
+from sessie.sql import Columns, insert_new, rows, table
 from tests.builders import make_sessie
 from thematafels.models import Idee, Ronde, Tafel, Thematafel
 
@@ -55,3 +55,45 @@ def test_an_instance_read_with_plain_sql_saves_like_any_other():
     gelezen.titel = "Andere titel"
     gelezen.save(update_fields=["titel"])
     assert Sessie.objects.get(pk=sessie.pk).titel == "Andere titel"
+
+
+def hashes(teken: str) -> dict:
+    return {"token_hash": teken * 64, "incheck_hash": teken * 63 + "0"}
+
+
+def test_insert_new_saves_what_create_saves_and_refuses_a_second_row_with_the_key():
+    sessie = make_sessie()
+    sleutel = uuid.uuid4()
+    gegevens = {
+        "sessie": sessie, "naam": "Eva", "email": "eva@example.invalid", "broodje": "ja",
+        "dieet": ["halal"], "toestemming_netwerk": True, "ingecheckt": timezone.now(),
+    }  # fmt: skip
+    nieuw = Aanmelding(inzendsleutel=sleutel, **hashes("a"), **gegevens)
+    assert insert_new(nieuw, unique="inzendsleutel")
+    assert nieuw.pk and not nieuw._state.adding
+    ter_vergelijking = Aanmelding.objects.create(
+        inzendsleutel=uuid.uuid4(), **hashes("b"), **(gegevens | {"sessie": make_sessie()})
+    )
+    opgeslagen = velden(Aanmelding.objects.get(pk=nieuw.pk))
+    gemaakt = velden(Aanmelding.objects.get(pk=ter_vergelijking.pk))
+    eigen = {
+        "id",
+        "sessie_id",
+        "inzendsleutel",
+        "token_hash",
+        "incheck_hash",
+        "aangemaakt",
+        "gewijzigd",
+    }
+    assert {k: v for k, v in opgeslagen.items() if k not in eigen} == {
+        k: v for k, v in gemaakt.items() if k not in eigen
+    }
+    assert opgeslagen["inzendsleutel"] == sleutel
+    for tijd in ("aangemaakt", "gewijzigd"):
+        assert abs(opgeslagen[tijd] - gemaakt[tijd]) < dt.timedelta(seconds=5)
+
+    # A retry: the same key (and the same e-mail address, also unique per session).
+    nog_eens = Aanmelding(inzendsleutel=sleutel, **hashes("c"), **gegevens)
+    assert not insert_new(nog_eens, unique="inzendsleutel")
+    assert nog_eens.pk is None and nog_eens._state.adding
+    assert Aanmelding.objects.count() == 2

@@ -7,6 +7,8 @@ one plain-SQL statement (`sessie/sql.py`) instead of four ORM queries.
 
 from __future__ import annotations
 
+import functools
+
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import Http404, HttpRequest
@@ -22,7 +24,8 @@ _THEMA = Columns(Thematafel, "th")
 _SESSIE = Columns(Sessie, "s")
 
 
-def _sql(grants: int) -> str:
+@functools.cache
+def _sql(grants: int, vendor: str) -> str:
     """Table, theme and session; with `grants`, also which of them are valid for this table.
 
     The grant's conditions are `Toegang.objects.geldig()` and the host's scope, in SQL.
@@ -55,7 +58,7 @@ def tafel_toegang(request: HttpRequest, slug: str, tafel_id: int) -> tuple[Sessi
     if held:
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         params = [Toegang.Rol.TAFELHOST, now, *held]
-    found = rows(_sql(len(held)), [*params, tafel_id, slug])
+    found = rows(_sql(len(held), connection.vendor), [*params, tafel_id, slug])
     if not found:
         raise Http404
     row = found[0]
