@@ -85,24 +85,26 @@ def live_fragment(
     """Render a public live fragment once per change and process, then serve it from memory.
 
     When a change lands, every open screen asks for the same new fragment within seconds; only
-    the first request in each server process renders it. The entry is keyed by the session's
-    change counter and language, and expires when its content stops being true (`tot`). The
-    session-clock time the page's countdowns start from (`data-nu`) is set fresh per request.
+    the first request in each server process renders it. There is one entry per fragment,
+    session and language, holding the change counter it was rendered at: a change replaces it,
+    so a wall left on all evening keeps the same memory however many ideas arrive. It also
+    expires when its content stops being true (`tot`). The session-clock time the page's
+    countdowns start from (`data-nu`) is set fresh per request.
     """
     stand = public_versie(slug)
     if stand is None:  # a draft: only its organisers may look, so no shared cache
         return render(request, template, context())
     cache = caches["fragments"]
-    key = f"{template}:{stand[0]}:{get_language()}:{stand[1]}"
+    key = f"{template}:{stand[0]}:{get_language()}"
     entry = cache.get(key)
-    if entry is None or time.time() >= entry["tot"]:
+    if entry is None or entry["versie"] != stand[1] or time.time() >= entry["tot"]:
         ctx = context()
         sessie: Sessie = ctx["sessie"]
         html = render(request, template, ctx).content.decode()
         wissel = ctx["stand"].volgende_wissel if "stand" in ctx else None
         verschuiving = (sessie.klok_verschuiving or dt.timedelta()).total_seconds()
         tot = wissel.timestamp() - verschuiving if wissel else time.time() + 300
-        entry = {"html": html, "tot": tot, "verschuiving": verschuiving}
+        entry = {"html": html, "tot": tot, "verschuiving": verschuiving, "versie": stand[1]}
         cache.set(key, entry, timeout=max(1, min(300, int(tot - time.time()) + 1)))
     nu = f'data-nu="{int(time.time() + entry["verschuiving"])}"'
     return HttpResponse(NU.sub(nu, entry["html"], count=1))

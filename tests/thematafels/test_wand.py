@@ -85,6 +85,19 @@ def test_the_wall_query_count_is_constant(client, avond, django_assert_num_queri
     assert again.content == response.content
 
 
+def test_a_wall_left_on_all_evening_keeps_one_rendering_per_language(client, avond):
+    """Hours of changes and polls: the server holds the newest wall, not one per change."""
+    from django.core.cache import caches
+
+    for i in range(30):
+        make_idee(avond.tafels[0], avond.rondes[0], f"Idee {i}")
+        Sessie.bump(avond.sessie.pk)
+        assert f"Idee {i}" in client.get(wand_url(avond), HTTP_HX_REQUEST="true").text
+    client.cookies["django_language"] = "en"
+    client.get(wand_url(avond), HTTP_HX_REQUEST="true")
+    assert len(caches["fragments"]._cache) == 2
+
+
 def test_the_wall_refuses_post_and_hides_drafts(client, avond):
     assert client.post(wand_url(avond)).status_code == 405
     avond.sessie.status = Sessie.Status.CONCEPT
