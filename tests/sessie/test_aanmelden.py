@@ -184,6 +184,9 @@ def test_thank_you_and_privacy_pages(client, sessie):
     response = client.get(reverse("sessie:privacy"))
     assert response.status_code == 200
     assert "90" in response.content.decode()
+    # Every cookie the site sets is named there, in words.
+    assert "Cookies" in response.text and "geen statistieken" in response.text
+    assert "de taaklink" in response.text and "stembiljetnummer" in response.text
 
 
 # Sandwiches and the waiting list -------------------------------------------------------------
