@@ -89,6 +89,8 @@ def insert_new(instance: Model, *, unique: str) -> bool:
 @functools.cache
 def _insert_sql(model: type[Model], unique: str, vendor: str) -> tuple[str, list, list]:
     meta = model._meta
+    if meta.parents:  # a row per table in multi-table inheritance: leave that to the ORM
+        raise TypeError(f"insert_new cannot save {model.__name__}: it has a parent model")
     fields = [f for f in meta.local_concrete_fields if not f.db_returning]
     returning = [f for f in meta.local_concrete_fields if f.db_returning]
     quote = connection.ops.quote_name
