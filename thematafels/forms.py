@@ -1,11 +1,45 @@
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sessie.capture import InzendsleutelMixin
 from sessie.models import Werkgroep
-from thematafels.models import Idee, Prompt, Ronde, Soort, Tafel
+from thematafels.models import Idee, Prompt, Ronde, Soort
+
+
+class Keuze(forms.TypedChoiceField):
+    """A choice among model instances the view or form has loaded; the answer is the instance.
+
+    Checked against those instances, never with a query of its own: a capture stays cheap, and
+    an id from another session or theme is simply not among the choices.
+    """
+
+    default_error_messages = {
+        "invalid_choice": forms.ModelChoiceField.default_error_messages["invalid_choice"]
+    }
+
+    def __init__(self, *, empty_label: str | None = None, **kwargs):
+        super().__init__(empty_value=None, **kwargs)
+        self.empty_label = empty_label
+        self.instances: dict[str, models.Model] = {}
+
+    def zet(self, instances: Iterable[models.Model], label: Callable = str) -> None:
+        """Offer `instances` (labelled by `label`)."""
+        self.instances = {str(i.pk): i for i in instances}
+        leeg = [] if self.empty_label is None else [("", self.empty_label)]
+        self.choices = leeg + [(pk, label(i)) for pk, i in self.instances.items()]
+
+    def prepare_value(self, value):
+        return value.pk if isinstance(value, models.Model) else value
+
+    def _coerce(self, value):
+        if value in self.empty_values:
+            return None
+        return self.instances[str(value)]
 
 
 class _IdeeVelden(forms.Form):
@@ -30,54 +64,30 @@ class _IdeeVelden(forms.Form):
         required=False,
         widget=forms.Select(attrs={"class": "form-select", "data-capture-clear": ""}),
     )
-    prompt = forms.ModelChoiceField(
+    prompt = Keuze(
         label=_("Think of"),
-        queryset=Prompt.objects.none(),
         required=False,
         empty_label=_("(none)"),
         widget=forms.Select(attrs={"class": "form-select", "data-capture-clear": ""}),
     )
 
-    def __init__(self, *args, tafel: Tafel, **kwargs):
+    def __init__(self, *args, prompts: list[Prompt], **kwargs):
+        """`prompts`: the theme's "denk aan" prompts, as the page shows them."""
         super().__init__(*args, **kwargs)
-        self.fields["prompt"].queryset = Prompt.objects.filter(thematafel_id=tafel.thematafel_id)
+        self.fields["prompt"].zet(prompts)
 
     def clean_soort(self) -> str:
         return self.cleaned_data["soort"] or Soort.IDEE
 
 
-class RondeKeuze(forms.Field):
-    """One of the session's rounds by its pk, checked against the rounds the view has loaded."""
-
-    widget = forms.HiddenInput
-    default_error_messages = {
-        "invalid_choice": forms.ModelChoiceField.default_error_messages["invalid_choice"]
-    }
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.rondes: list[Ronde] = []
-
-    def prepare_value(self, value):
-        return value.pk if isinstance(value, Ronde) else value
-
-    def to_python(self, value) -> Ronde | None:
-        if value in self.empty_values:
-            return None
-        for ronde in self.rondes:
-            if str(ronde.pk) == str(value):
-                return ronde
-        raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-
-
 class IdeeForm(InzendsleutelMixin, _IdeeVelden):
     """A new idea; the hidden round is the one the host is logging (one of `rondes`)."""
 
-    ronde = RondeKeuze()
+    ronde = Keuze(widget=forms.HiddenInput)
 
-    def __init__(self, *args, tafel: Tafel, rondes: list[Ronde], **kwargs):
-        super().__init__(*args, tafel=tafel, **kwargs)
-        self.fields["ronde"].rondes = rondes
+    def __init__(self, *args, prompts: list[Prompt], rondes: list[Ronde], **kwargs):
+        super().__init__(*args, prompts=prompts, **kwargs)
+        self.fields["ronde"].zet(rondes)
 
 
 class BewerkForm(_IdeeVelden):
@@ -100,11 +110,11 @@ class OpkomstForm(forms.Form):
         max_value=500,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
-    ronde = forms.ModelChoiceField(queryset=Ronde.objects.none(), widget=forms.HiddenInput)
+    ronde = Keuze(widget=forms.HiddenInput)
 
-    def __init__(self, *args, tafel: Tafel, **kwargs):
+    def __init__(self, *args, rondes: list[Ronde], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["ronde"].queryset = Ronde.objects.filter(sessie_id=tafel.thematafel.sessie_id)
+        self.fields["ronde"].zet(rondes)
 
 
 class RolnotitieForm(InzendsleutelMixin):
@@ -116,7 +126,7 @@ class RolnotitieForm(InzendsleutelMixin):
         max_length=150,
         help_text=_("For example: contact person, joins the workgroup, organises meetings."),
     )
-    werkgroep = forms.TypedChoiceField(label=_("Workgroup (optional)"), required=False)
+    werkgroep = Keuze(label=_("Workgroup (optional)"), required=False, empty_label=_("(none)"))
     toestemming = forms.BooleanField(
         label=_("This person agrees that we keep their name to contact them about this role."),
         error_messages={"required": _("Only note a name with the person's consent.")},
@@ -127,17 +137,11 @@ class RolnotitieForm(InzendsleutelMixin):
     def __init__(self, *args, sessie_id: int, **kwargs):
         super().__init__(*args, **kwargs)
         # One query, for the choices and for checking the answer: never another session's group.
-        self.werkgroepen = {w.pk: w for w in Werkgroep.objects.filter(sessie_id=sessie_id)}
-        if not self.werkgroepen:
+        werkgroepen = list(Werkgroep.objects.filter(sessie_id=sessie_id))
+        if werkgroepen:
+            self.fields["werkgroep"].zet(werkgroepen, label=lambda w: w.naam)
+        else:
             del self.fields["werkgroep"]
-            return
-        veld = self.fields["werkgroep"]
-        veld.choices = [("", _("(none)"))] + [(pk, w.naam) for pk, w in self.werkgroepen.items()]
-        veld.coerce = lambda waarde: self.werkgroepen[int(waarde)]
-        veld.empty_value = None
-
-    def clean_werkgroep(self) -> Werkgroep | None:
-        return self.cleaned_data.get("werkgroep") or None
 
 
 class SamenvoegForm(forms.Form):

@@ -44,6 +44,18 @@ def rondes(sessie: Sessie) -> list[Ronde]:
     return [_RONDE.instance(row) for row in rows(sql, [sessie.pk])]
 
 
+_PROMPT = Columns(Prompt, "p")
+
+
+def prompts(thema: Thematafel) -> list[Prompt]:
+    """The theme's "denk aan" prompts in order (plain SQL: every capture checks its tag)."""
+    sql = (
+        f"SELECT {_PROMPT.sql()} FROM {table(Prompt)} p WHERE p.thematafel_id = %s"
+        " ORDER BY p.volgorde, p.id"
+    )
+    return [_PROMPT.instance(row) for row in rows(sql, [thema.pk])]
+
+
 def aantal_ideeen(tafel: Tafel, ronde: Ronde) -> int:
     """`Idee.objects.zichtbaar().filter(tafel=…, ronde=…).count()` in plain SQL, after every
     capture; the partial index `idee_zichtbaar_per_tafel` answers it."""

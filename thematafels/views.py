@@ -50,6 +50,7 @@ def _vastleg_context(
     ongedaan: Idee | None = None,
 ) -> dict:
     rondes = domein.rondes(sessie)
+    prompts = domein.prompts(tafel.thematafel)
     ronde = ronde or _gekozen_ronde(request, sessie, rondes)
     huidige = domein.huidige_ronde(sessie, rondes)
     nu = sessie.nu()
@@ -58,7 +59,7 @@ def _vastleg_context(
         "sessie": sessie,
         "tafel": tafel,
         "thema": tafel.thematafel,
-        "prompts": list(tafel.thematafel.prompts.all()),
+        "prompts": prompts,
         "rondes": rondes,
         "ronde": ronde,
         "huidige": huidige,
@@ -68,9 +69,9 @@ def _vastleg_context(
         "resterend": domein.ronde_eind(sessie, ronde) - nu if ronde else None,
         "overdracht": domein.overdracht(tafel=tafel, ronde=ronde, rondes=rondes) if ronde else None,
         **_lijst_context(sessie, tafel, ronde, ongedaan=ongedaan),
-        "form": form or IdeeForm(tafel=tafel, rondes=rondes, initial={"ronde": ronde}),
+        "form": form or IdeeForm(prompts=prompts, rondes=rondes, initial={"ronde": ronde}),
         "opkomst_form": OpkomstForm(
-            tafel=tafel, initial={"ronde": ronde, "aantal": opkomst.aantal if opkomst else None}
+            rondes=rondes, initial={"ronde": ronde, "aantal": opkomst.aantal if opkomst else None}
         ),
         "rol_form": RolnotitieForm(sessie_id=sessie.pk),
         "rolnotities": list(tafel.rolnotities.select_related("werkgroep")),
@@ -138,7 +139,11 @@ def ideeen_lijst(request: HttpRequest, slug: str, tafel: int, ronde: int) -> Htt
 @require_POST
 def idee_toevoegen(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
     sessie, tafel_obj = tafel_toegang(request, slug, tafel)
-    form = IdeeForm(request.POST, tafel=tafel_obj, rondes=domein.rondes(sessie))
+    form = IdeeForm(
+        request.POST,
+        prompts=domein.prompts(tafel_obj.thematafel),
+        rondes=domein.rondes(sessie),
+    )
     if not form.is_valid():
         context = _vastleg_context(
             request, sessie, tafel_obj, ronde=form.cleaned_data.get("ronde"), form=form
@@ -204,11 +209,12 @@ def idee_bewerken(request: HttpRequest, slug: str, tafel: int, pk: int) -> HttpR
     """Edit on its own page; an edit made on an older version is refused with a clear message."""
     sessie, tafel_obj, idee = _eigen_idee(request, slug, tafel, pk)
     naar_afronding = request.GET.get("terug") == "afronding"
+    prompts = domein.prompts(tafel_obj.thematafel)
     if request.method == "GET":
         initial = {"tekst": idee.tekst, "soort": idee.soort, "prompt": idee.prompt_id}
-        form = BewerkForm(tafel=tafel_obj, initial=initial | {"versie": idee.versie})
+        form = BewerkForm(prompts=prompts, initial=initial | {"versie": idee.versie})
         return render(request, "thematafels/bewerken.html", _bewerk_context(idee, form))
-    form = BewerkForm(request.POST, tafel=tafel_obj)
+    form = BewerkForm(request.POST, prompts=prompts)
     if not form.is_valid():
         return render(request, "thematafels/bewerken.html", _bewerk_context(idee, form), status=400)
     try:
@@ -218,7 +224,7 @@ def idee_bewerken(request: HttpRequest, slug: str, tafel: int, pk: int) -> HttpR
         # Keep what this person typed, but on top of the newest version: saving again is a choice.
         data = request.POST.copy()
         data["versie"] = idee.versie
-        form = BewerkForm(data, tafel=tafel_obj)
+        form = BewerkForm(data, prompts=prompts)
         form.is_valid()
         context = _bewerk_context(idee, form) | {"conflict": True}
         return render(request, "thematafels/bewerken.html", context, status=409)
@@ -234,7 +240,7 @@ def _bewerk_context(idee: Idee, form: BewerkForm) -> dict:
 @require_POST
 def opkomst(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
     sessie, tafel_obj = tafel_toegang(request, slug, tafel)
-    form = OpkomstForm(request.POST, tafel=tafel_obj)
+    form = OpkomstForm(request.POST, rondes=domein.rondes(sessie))
     if not form.is_valid():
         context = _vastleg_context(request, sessie, tafel_obj) | {"opkomst_form": form}
         template = "thematafels/vastleggen.html"

@@ -239,6 +239,21 @@ def test_a_round_of_another_session_is_refused(client, avond):
     assert client.post(url(avond, "thematafels:idee_toevoegen"), data).status_code == 400
 
 
+def test_a_prompt_of_another_theme_is_refused_and_the_form_keeps_its_choices(client, avond):
+    eigen = avond.themas[0].prompts.create(tekst="Geld")
+    vreemd = avond.themas[1].prompts.create(tekst="Ruimte")
+    host_client(client, avond.sessie, avond.tafels[0])
+    response = client.post(
+        url(avond, "thematafels:idee_toevoegen"), nieuw(avond, "Een idee", prompt=vreemd.pk)
+    )
+    assert response.status_code == 400 and not Idee.objects.exists()
+    html = response.content.decode()
+    assert f'<option value="{eigen.pk}">Geld</option>' in html and "Ruimte" not in html
+    assert 'value="Een idee"' in html
+    client.post(url(avond, "thematafels:idee_toevoegen"), nieuw(avond, prompt=eigen.pk))
+    assert Idee.objects.get().prompt == eigen
+
+
 # Key point, delete, undo, edit
 
 
@@ -362,8 +377,8 @@ def test_capturing_costs_a_constant_number_of_queries(
             avond.tafels[0], avond.rondes[0], f"Idee {i}", prompt=avond.themas[0].prompts.first()
         )
     host_client(client, avond.sessie, avond.tafels[0])
-    # Table + theme + session + grant, rounds, BEGIN, insert, counter, COMMIT, count.
-    with django_assert_num_queries(7):
+    # Table + theme + session + grant, rounds, prompts, BEGIN, insert, counter, COMMIT, count.
+    with django_assert_num_queries(8):
         response = client.post(
             url(avond, "thematafels:idee_toevoegen"), nieuw(avond), HTTP_HX_REQUEST="true"
         )
@@ -380,7 +395,7 @@ def test_the_capture_page_costs_a_constant_number_of_queries(
         )
     host_client(client, avond.sessie, avond.tafels[0])
     # The workgroup choice of the role-offer form costs one query.
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         assert client.get(url(avond)).status_code == 200
 
 
