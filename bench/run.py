@@ -32,7 +32,8 @@ BASE = f"http://127.0.0.1:{PORT}"
 DURATION = os.environ.get("BENCH_DURATION", "5s")
 CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "16")
 SLUG = "simulatie-1"
-HTMX = {"HX-Request": "true"}
+# As a browser asks: htmx's header, and gzip (the app compresses pages and fragments).
+HTMX = {"HX-Request": "true", "Accept-Encoding": "gzip"}
 
 
 @dataclass
@@ -152,7 +153,8 @@ def wrk(url: str, scenario: Scenario, env: dict | None = None) -> tuple[float, f
 def resolve(path: str, headers: dict[str, str]) -> str:
     if not path.startswith("poll:"):
         return path
-    request = urllib.request.Request(BASE + path[5:], headers=headers)
+    plain = {k: v for k, v in headers.items() if k != "Accept-Encoding"}  # urllib won't unzip
+    request = urllib.request.Request(BASE + path[5:], headers=plain)
     html = urllib.request.urlopen(request, timeout=10).read().decode()
     return re.search(r'hx-get="([^"]+)"', html).group(1).replace("&amp;", "&")
 

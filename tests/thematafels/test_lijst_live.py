@@ -136,3 +136,19 @@ def test_a_changed_poll_costs_a_constant_number_of_queries(
         response = poll(client, f"{lijst_url(avond)}?v=0")
     assert response.status_code == 200
     assert len(re.findall(r'<li id="idee-\d+"', response.content.decode())) == aantal
+
+
+def test_over_church_wifi_a_browser_gets_the_list_compressed(client, avond):
+    import gzip
+
+    for i in range(20):
+        make_idee(avond.tafels[0], avond.rondes[0], f"Idee nummer {i} van deze tafel")
+    host_client(client, avond.sessie, avond.tafels[0])
+    plain = poll(client, f"{lijst_url(avond)}?v=0")
+    packed = poll(client, f"{lijst_url(avond)}?v=0", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert packed["Content-Encoding"] == "gzip" and "Accept-Encoding" in packed["Vary"]
+    assert len(packed.content) * 5 < len(plain.content)
+    html = gzip.decompress(packed.content).decode()
+    assert len(re.findall(r'<li id="idee-\d+"', html)) == 20
+    # An unchanged poll stays an empty 204.
+    assert poll(client, f"{lijst_url(avond)}?v={huidige_v(avond)}").status_code == 204
