@@ -297,14 +297,19 @@ def test_delete_without_javascript_redirects_with_the_undo(client, avond):
 
 
 def test_editing_saves_and_raises_the_version(client, avond):
+    geld = avond.themas[0].prompts.create(tekst="Geld")
+    ruimte = avond.themas[0].prompts.create(tekst="Ruimte")
     host_client(client, avond.sessie, avond.tafels[0])
-    idee = make_idee(avond.tafels[0], avond.rondes[0], "Oud")
+    idee = make_idee(avond.tafels[0], avond.rondes[0], "Oud", prompt=geld)
     bewerk = url(avond, "thematafels:idee_bewerken", pk=idee.pk)
-    assert client.get(bewerk).status_code == 200
-    response = client.post(bewerk, {"tekst": "Nieuw", "soort": "actie", "versie": 1})
+    pagina = client.get(bewerk)
+    assert pagina.status_code == 200
+    assert f'<option value="{geld.pk}" selected>Geld</option>' in pagina.text
+    data = {"tekst": "Nieuw", "soort": "actie", "prompt": ruimte.pk, "versie": 1}
+    response = client.post(bewerk, data)
     assert response.status_code == 302
     idee.refresh_from_db()
-    assert (idee.tekst, idee.soort, idee.versie) == ("Nieuw", "actie", 2)
+    assert (idee.tekst, idee.soort, idee.prompt, idee.versie) == ("Nieuw", "actie", ruimte, 2)
 
 
 def test_a_stale_edit_is_a_conflict_and_never_overwrites(client, avond):
