@@ -66,6 +66,15 @@ class Columns:
         return self.model.from_db(connection.alias, self.attnames, values)
 
 
+def select(columns: Columns, where: str, params: Sequence, *, order_by: str) -> list[Model]:
+    """The rows of one table that match `where`, as instances, in `order_by` order."""
+    sql = (
+        f"SELECT {columns.sql()} FROM {table(columns.model)} {columns.alias}"
+        f" WHERE {where} ORDER BY {order_by}"
+    )
+    return [columns.instance(row) for row in rows(sql, params)]
+
+
 def insert_new(instance: Model, *, unique: str) -> bool:
     """`instance.save()` for a new row, unless a row with the same `unique` value exists.
 

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from sessie.models import Aanmelding, Sessie
-from sessie.sql import Columns, insert_new, rows, table
+from sessie.sql import Columns, insert_new, select
 from tests.builders import make_sessie
 from thematafels.models import Idee, Ronde, Tafel, Thematafel
 
@@ -19,9 +19,8 @@ def velden(instance) -> dict:
 
 
 def lees(model, pk):
-    columns = Columns(model, "x")
-    (row,) = rows(f"SELECT {columns.sql()} FROM {table(model)} x WHERE x.id = %s", [pk])
-    return columns.instance(row)
+    (instance,) = select(Columns(model, "x"), "x.id = %s", [pk], order_by="x.id")
+    return instance
 
 
 def test_every_kind_of_column_comes_back_as_the_orm_gives_it():

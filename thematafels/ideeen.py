@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from sessie.capture import vastleggen
 from sessie.models import Sessie, Werkgroep
-from sessie.sql import Columns, rows, table
+from sessie.sql import Columns, rows, select, table
 from thematafels.models import (
     Idee,
     Prompt,
@@ -40,8 +40,7 @@ _RONDE = Columns(Ronde, "r")
 
 def rondes(sessie: Sessie) -> list[Ronde]:
     """The session's rounds in order: `sessie.rondes.all()` in plain SQL, as every capture asks."""
-    sql = f"SELECT {_RONDE.sql()} FROM {table(Ronde)} r WHERE r.sessie_id = %s ORDER BY r.nummer"
-    return [_RONDE.instance(row) for row in rows(sql, [sessie.pk])]
+    return select(_RONDE, "r.sessie_id = %s", [sessie.pk], order_by="r.nummer")
 
 
 _PROMPT = Columns(Prompt, "p")
@@ -49,11 +48,7 @@ _PROMPT = Columns(Prompt, "p")
 
 def prompts(thema: Thematafel) -> list[Prompt]:
     """The theme's "denk aan" prompts in order (plain SQL: every capture checks its tag)."""
-    sql = (
-        f"SELECT {_PROMPT.sql()} FROM {table(Prompt)} p WHERE p.thematafel_id = %s"
-        " ORDER BY p.volgorde, p.id"
-    )
-    return [_PROMPT.instance(row) for row in rows(sql, [thema.pk])]
+    return select(_PROMPT, "p.thematafel_id = %s", [thema.pk], order_by="p.volgorde, p.id")
 
 
 def aantal_ideeen(tafel: Tafel, ronde: Ronde) -> int:
