@@ -73,6 +73,25 @@ def test_star_delete_and_undo_on_the_phone(page, live_server, noord, tafel):
     assert idee.kernpunt and idee.verwijderd is None
 
 
+def test_star_delete_and_undo_without_javascript(browser, live_server, noord, tafel):
+    """The ideas' buttons share one form (one CSRF token per list); each posts to its own URL."""
+    idee = make_idee(tafel, noord.rondes.get(nummer=1), "Zonder script")
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    open_host_link(page, live_server, noord, tafel)
+    page.locator(f"#idee-{idee.pk}").get_by_role("button", name="Kernpunt").click()
+    expect(
+        page.locator(f"#idee-{idee.pk}").get_by_role("button", name="Kernpunt")
+    ).to_have_attribute("aria-pressed", "true")
+    page.locator(f"#idee-{idee.pk}").get_by_role("button", name="Verwijderen").click()
+    expect(page.locator(f"#idee-{idee.pk}")).to_have_count(0)
+    page.get_by_role("button", name="Ongedaan maken").click()
+    expect(page.locator(f"#idee-{idee.pk}")).to_contain_text("Zonder script")
+    idee.refresh_from_db()
+    assert idee.kernpunt and idee.verwijderd is None
+    context.close()
+
+
 def test_the_wall_shows_a_new_idea_within_seconds_while_a_host_types(
     page, live_server, noord, tafel
 ):
