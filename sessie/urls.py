@@ -5,18 +5,25 @@ from django.views.i18n import set_language
 
 from sessie import views, views_aanmelden, views_deur, views_organiseren
 
+# One evening's pages live under its session; the apps are mounted there in `urlpatterns`.
+per_sessie = [
+    path("", views.detail, name="detail"),
+    # Registration (issue 3): public form, personal page, door, caterer.
+    path("aanmelden/", views_aanmelden.aanmelden, name="aanmelden"),
+    path("aanmelden/bedankt/", views_aanmelden.aanmelden_bedankt, name="aanmelden_bedankt"),
+    path("deur/", views_deur.deur, name="deur"),
+    path("deur/<int:pk>/inchecken/", views_deur.deur_inchecken, name="deur_inchecken"),
+    path("deur/inloop/", views_deur.deur_inloop, name="deur_inloop"),
+    path("deur/tellers/", views_deur.deur_tellers, name="deur_tellers"),
+    path("deur/code/<str:code>/", views_deur.deur_code, name="deur_code"),
+    path("catering/", views_deur.catering, name="catering"),
+]
+
 sessie_patterns = (
     [
         path("", views.home, name="home"),
-        path("s/<slug:slug>/", views.detail, name="detail"),
+        path("s/<slug:slug>/", include(per_sessie)),
         path("toegang/<str:token>/", views.toegang_openen, name="toegang"),
-        # Registration (issue 3): public form, personal page, door, caterer.
-        path("s/<slug:slug>/aanmelden/", views_aanmelden.aanmelden, name="aanmelden"),
-        path(
-            "s/<slug:slug>/aanmelden/bedankt/",
-            views_aanmelden.aanmelden_bedankt,
-            name="aanmelden_bedankt",
-        ),
         path("privacy/", views_aanmelden.privacy, name="privacy"),
         path("mijn/<str:token>/", views_aanmelden.mijn, name="mijn"),
         path("mijn/<str:token>/wijzigen/", views_aanmelden.mijn_wijzigen, name="mijn_wijzigen"),
@@ -27,16 +34,6 @@ sessie_patterns = (
             views_aanmelden.mijn_verwijderen,
             name="mijn_verwijderen",
         ),
-        path("s/<slug:slug>/deur/", views_deur.deur, name="deur"),
-        path(
-            "s/<slug:slug>/deur/<int:pk>/inchecken/",
-            views_deur.deur_inchecken,
-            name="deur_inchecken",
-        ),
-        path("s/<slug:slug>/deur/inloop/", views_deur.deur_inloop, name="deur_inloop"),
-        path("s/<slug:slug>/deur/tellers/", views_deur.deur_tellers, name="deur_tellers"),
-        path("s/<slug:slug>/deur/code/<str:code>/", views_deur.deur_code, name="deur_code"),
-        path("s/<slug:slug>/catering/", views_deur.catering, name="catering"),
         path(
             "inloggen/",
             auth_views.LoginView.as_view(template_name="sessie/login.html"),
@@ -77,10 +74,12 @@ sessie_patterns = (
 )
 
 urlpatterns = [
+    # Each app's pages of one evening, under its session. URLs resolve in order, so the busiest
+    # come first: the screens' programme polls (two patterns), then every table host's phone.
+    path("s/<slug:slug>/", include("programma.urls")),
+    path("s/<slug:slug>/", include("thematafels.urls")),
+    path("s/<slug:slug>/", include("informatiepunt.urls")),
     path("", include(sessie_patterns)),
-    path("", include("programma.urls")),
-    path("", include("informatiepunt.urls")),
-    path("", include("thematafels.urls")),
     path("taal/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

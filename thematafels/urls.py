@@ -4,7 +4,7 @@ from thematafels import views
 
 app_name = "thematafels"
 
-tafel = "s/<slug:slug>/tafel/<int:tafel>/"
+tafel = "tafel/<int:tafel>/"
 urlpatterns = [
     path(tafel, views.vastleggen, name="vastleggen"),
     path(f"{tafel}ideeen/", views.idee_toevoegen, name="idee_toevoegen"),
@@ -15,31 +15,31 @@ urlpatterns = [
     path(f"{tafel}idee/<int:pk>/herstellen/", views.idee_herstellen, name="idee_herstellen"),
     path(f"{tafel}opkomst/", views.opkomst, name="opkomst"),
     path(f"{tafel}rollen/", views.rolnotitie, name="rolnotitie"),
-    path("s/<slug:slug>/wand/", views.wand, name="wand"),
-    path("s/<slug:slug>/stemmen/", views.stemmen, name="stemmen"),
-    path("s/<slug:slug>/afronding/", views.afronding, name="afronding"),
+    path("wand/", views.wand, name="wand"),
+    path("stemmen/", views.stemmen, name="stemmen"),
+    path("afronding/", views.afronding, name="afronding"),
     path(
-        "s/<slug:slug>/afronding/ideeen.<str:formaat>",
+        "afronding/ideeen.<str:formaat>",
         views.ideeen_export,
         name="ideeen_export",
     ),
     path(
-        "s/<slug:slug>/afronding/rollen.<str:formaat>",
+        "afronding/rollen.<str:formaat>",
         views.rollen_export,
         name="rollen_export",
     ),
     path(
-        "s/<slug:slug>/afronding/<int:pk>/verplaats/",
+        "afronding/<int:pk>/verplaats/",
         views.afronding_verplaats,
         name="afronding_verplaats",
     ),
     path(
-        "s/<slug:slug>/afronding/<int:pk>/kernpunt/",
+        "afronding/<int:pk>/kernpunt/",
         views.afronding_kernpunt,
         name="afronding_kernpunt",
     ),
     path(
-        "s/<slug:slug>/afronding/<int:pk>/samenvoegen/",
+        "afronding/<int:pk>/samenvoegen/",
         views.afronding_samenvoegen,
         name="afronding_samenvoegen",
     ),
