@@ -100,12 +100,11 @@ def _vraag_broodje(aanmelding: Aanmelding, *, wil: bool) -> None:
         aanmelding.broodje_sinds = None
 
 
-def _stuur_link(aanmelding: Aanmelding, tokens: dict[str, str], *, opnieuw: bool) -> None:
+def _stuur_link(aanmelding: Aanmelding, *, opnieuw: bool) -> None:
+    """Mail fresh links once the registration is saved (the task makes them: `sessie/tasks.py`)."""
     taal = get_language()
     transaction.on_commit(
-        lambda: stuur_bevestiging.enqueue(
-            aanmelding_id=aanmelding.pk, opnieuw=opnieuw, taal=taal, **tokens
-        )
+        lambda: stuur_bevestiging.enqueue(aanmelding_id=aanmelding.pk, opnieuw=opnieuw, taal=taal)
     )
 
 
@@ -129,9 +128,9 @@ def aanmelden(
             return Uitkomst(eerder, nieuw=False)
         bestaand = sessie.aanmeldingen.filter(email__iexact=gegevens["email"]).first()
         if bestaand is not None:
-            _stuur_link(bestaand, bestaand.vernieuw_tokens(), opnieuw=True)
+            _stuur_link(bestaand, opnieuw=True)
             return Uitkomst(bestaand, nieuw=False)
-        hashes, tokens = Aanmelding.nieuwe_tokens()
+        hashes, _tokens = Aanmelding.nieuwe_tokens()  # the mail task renews them
         aanmelding = Aanmelding(sessie=sessie, **gegevens)
         _vraag_broodje(aanmelding, wil=broodje)
         velden = {f: getattr(aanmelding, f) for f in (*VELDEN, "broodje", "broodje_sinds")}
@@ -141,7 +140,7 @@ def aanmelden(
         aanmelding.werkgroepen.set(werkgroepen)
         _meld_bevorderd(bevorder_wachtlijst(sessie), behalve=aanmelding.pk)
         Sessie.bump(sessie.pk)
-        _stuur_link(aanmelding, tokens, opnieuw=False)
+        _stuur_link(aanmelding, opnieuw=False)
     aanmelding.refresh_from_db()
     return Uitkomst(aanmelding, nieuw=nieuw)
 

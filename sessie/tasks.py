@@ -14,17 +14,21 @@ from sessie.models import Aanmelding
 
 
 @task
-def stuur_bevestiging(
-    *, aanmelding_id: int, token: str, incheck: str, opnieuw: bool = False, taal: str = "nl"
-) -> None:
-    """The confirmation with the personal link, an .ics file and the check-in QR code."""
+def stuur_bevestiging(*, aanmelding_id: int, opnieuw: bool = False, taal: str = "nl") -> None:
+    """The confirmation with the personal link, an .ics file and the check-in QR code.
+
+    The links are made here, not by the request: a real worker stores each task's arguments
+    in its queue, and a token is never stored unhashed. Making them renews them, so the
+    newest mail's links are the ones that work.
+    """
     from sessie.mail import bevestiging
 
     aanmelding = Aanmelding.objects.select_related("sessie").filter(pk=aanmelding_id).first()
     if aanmelding is None or not aanmelding.email:
         return
+    tokens = aanmelding.vernieuw_tokens()
     with translation.override(taal):
-        bevestiging(aanmelding, token=token, incheck=incheck, opnieuw=opnieuw).send()
+        bevestiging(aanmelding, opnieuw=opnieuw, **tokens).send()
 
 
 @task

@@ -130,6 +130,25 @@ def test_same_email_again_resends_a_fresh_link_instead_of_a_duplicate(
     assert Aanmelding.vind(nieuw) == bestaand
 
 
+def test_no_token_ever_waits_unhashed_in_the_task_queue(
+    client, sessie, django_capture_on_commit_callbacks, settings
+):
+    """A real worker (django-tasks-db) stores each task's arguments: the mail task makes the
+    links itself, so the queue holds an id and a language, never a token."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    from django.tasks import default_task_backend
+
+    default_task_backend.clear()
+    make_aanmelding(sessie, email="anouk@example.invalid")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url(sessie), formulier(email="nieuw@example.invalid"))
+        client.post(url(sessie), formulier(email="anouk@example.invalid"))
+    opgeslagen = [r.kwargs for r in default_task_backend.results]
+    assert [k["opnieuw"] for k in opgeslagen] == [False, True]
+    assert all(set(k) == {"aanmelding_id", "opnieuw", "taal"} for k in opgeslagen)
+    assert not mail.outbox
+
+
 def test_errors_keep_every_typed_value_and_sit_next_to_the_field(client, sessie):
     tafel = make_thematafel(sessie)
     data = formulier(
