@@ -95,8 +95,8 @@ def manage(env: dict, *args: str) -> str:
     ).stdout
 
 
-# The table host's browser holds the links of six tables (one volunteer per table in a real
-# evening): captures are spread over them as over the tables of a big World Café.
+# Six tables' host links, each opened in its own browser (one phone per table on the evening):
+# captures are spread over them as over the tables of a big World Café.
 SETUP = """
 import json
 from sessie.models import Sessie, Toegang
@@ -133,8 +133,8 @@ def wrk(url: str, scenario: Scenario, env: dict | None = None) -> tuple[float, f
         cmd += ["-H", f"{name}: {value}"]
     if env and env.get("BENCH_BODY"):
         cmd += ["-s", str(ROOT / "bench" / "post.lua")]
-    elif env and env.get("BENCH_COOKIE"):
-        cmd += ["-H", f"Cookie: {env['BENCH_COOKIE']}"]
+    elif env and env.get("BENCH_COOKIES"):
+        cmd += ["-H", f"Cookie: {env['BENCH_COOKIES'].splitlines()[0]}"]
     out = subprocess.run(
         [*cmd, url], capture_output=True, text=True, check=True, env={**os.environ, **(env or {})}
     ).stdout
@@ -242,11 +242,12 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.2)
-        cookies = {
-            rol: browser_cookies(*(f"/toegang/{token}/" for token in tokens))
+        # One browser per volunteer link, as on the evening: each table's host has a phone.
+        browsers = {
+            rol: [browser_cookies(f"/toegang/{token}/") for token in tokens]
             for rol, tokens in ids["tokens"].items()
         }
-        cookies["bezoeker"] = browser_cookies(f"/s/{SLUG}/aanmelden/")
+        browsers["bezoeker"] = [browser_cookies(f"/s/{SLUG}/aanmelden/")]
         hello = Scenario("hello", "/bench/hello/")
         only = os.environ.get("BENCH_ONLY", "").lower()
         for scenario in scenarios():
@@ -254,13 +255,15 @@ def main() -> None:
                 continue
             wrk_env = {}
             if scenario.role:
-                wrk_env["BENCH_COOKIE"], wrk_env["BENCH_CSRF"] = cookies[scenario.role]
+                wrk_env["BENCH_COOKIES"] = "\n".join(c for c, _ in browsers[scenario.role])
+                wrk_env["BENCH_CSRFS"] = "\n".join(t for _, t in browsers[scenario.role])
             if scenario.body:
                 wrk_env["BENCH_BODY"] = scenario.body.format(**values, key="{key}", n="{n}")
                 wrk_env["BENCH_HTMX"] = "1" if scenario.headers else ""
-            if "{tafel}" in scenario.path:
-                wrk_env["BENCH_PATHS"] = " ".join(
-                    scenario.path.format(**values | {"tafel": tafel}) for tafel in ids["tafels"]
+                # Each browser posts to its own table's URL (tables are in the tokens' order).
+                wrk_env["BENCH_PATHS"] = "\n".join(
+                    scenario.path.format(**values | {"tafel": tafel})
+                    for tafel, _ in zip(ids["tafels"], browsers[scenario.role], strict=False)
                 )
             # Hello right before each scenario: the ratio holds even when the machine is busy.
             hello_rps, *_ = wrk(BASE + hello.path, hello)
