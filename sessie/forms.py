@@ -11,6 +11,27 @@ from sessie.models import Aanmelding, Sessie, Toegang, Werkgroep
 from thematafels.models import Tafel, Thematafel
 
 
+class Keuzes(forms.ModelMultipleChoiceField):
+    """Several rows of the queryset by id; an id no database column can hold is not one of them.
+
+    Django would put it in the query, and SQLite cannot even bind it (OverflowError: a 500).
+    """
+
+    def _check_values(self, value):
+        for pk in value or ():
+            try:
+                past = -(2**63) <= int(pk) < 2**63
+            except (TypeError, ValueError):
+                continue  # Django's own check says so
+            if not past:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
 class OefenklokForm(forms.Form):
     """Run the evening on a rehearsal clock: "pretend it is 19.45 on the evening itself"."""
 
@@ -66,7 +87,7 @@ class AanmeldingVelden(forms.Form):
     voorkeur_2 = forms.ModelChoiceField(
         label=_("Theme table, second choice"), required=False, queryset=Thematafel.objects.none()
     )
-    werkgroepen = forms.ModelMultipleChoiceField(
+    werkgroepen = Keuzes(
         label=_("I would like to hear more about these workgroups"),
         required=False,
         queryset=Werkgroep.objects.none(),

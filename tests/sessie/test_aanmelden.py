@@ -149,6 +149,14 @@ def test_no_token_ever_waits_unhashed_in_the_task_queue(
     assert not mail.outbox
 
 
+def test_a_workgroup_id_no_database_can_hold_is_an_error_not_a_crash(client, sessie):
+    make_werkgroep(sessie)
+    response = client.post(url(sessie), formulier(werkgroepen=["9" * 30]))
+    assert response.status_code == 400
+    assert "is geen geldige waarde" in response.text and 'value="Anouk Fictief"' in response.text
+    assert not Aanmelding.objects.exists()
+
+
 def test_errors_keep_every_typed_value_and_sit_next_to_the_field(client, sessie):
     tafel = make_thematafel(sessie)
     data = formulier(

@@ -1,0 +1,119 @@
+"""No input makes a 500: every URL, as every kind of visitor, with nonsense in every field.
+
+A safety net under the per-view tests: it walks the URL configuration itself, so a new view is
+swept without anyone adding it here. Each answer must be < 500 (a 4xx or a page with errors).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from informatiepunt.models import Vraag
+from sessie.models import Aanmelding, Teller, Toegang
+from tests.builders import make_aanmelding, make_idee, make_user, make_vraag
+from thematafels.models import Idee
+
+pytestmark = pytest.mark.django_db
+
+# Every field name the app's forms and views read, each given nonsense.
+VELDEN = (  # noqa: SIM905 (a list of 50 one-word strings reads better as words)
+    "aantal allergie antwoord broodje buurt categorie code dieet email in_idee kernpunt label"
+    " min naam ongedaan organisatie origineel pagina plus prompt q richting rol ronde"
+    " ronde_nummer sleutel soort status stemmen tafel tekst telefoon terug tijd toegewezen_aan"
+    " toestemming toestemming_contact toestemming_netwerk tot v verborgen versie voorkeur_1"
+    " voorkeur_2 vraagsteller website werkgroep werkgroepen wil_antwoord"
+).split()
+ONZIN = ["", "abc", "9" * 30, "\x00", "é" * 600]
+
+
+def _views(entries, namespace="", route=""):
+    """(namespaced name, argument names) of every named view, admin aside (Django's own)."""
+    for entry in entries:
+        full = route + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            if entry.app_name != "admin":
+                ns = f"{entry.namespace}:" if entry.namespace else namespace
+                yield from _views(entry.url_patterns, ns, full)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}", re.findall(r"<(?:\w+:)?(\w+)>", full)
+
+
+def _urls(sessie, tokens) -> list[str]:
+    """Each URL with every real argument, and with each argument in turn made up."""
+    tafel = sessie.thematafels.first().tafels.first()
+    echt = {
+        "slug": [sessie.slug],
+        "tafel": [tafel.pk],
+        "ronde": [1, 2],
+        "pk": sorted(
+            {
+                Idee.objects.first().pk,
+                Vraag.objects.first().pk,
+                Aanmelding.objects.first().pk,
+                Toegang.objects.first().pk,
+            }
+        ),
+        "token": tokens,
+        "code": tokens[-1:],
+        "formaat": ["csv", "xlsx"],
+    }
+    verzonnen = {"slug": "bestaat-niet", "tafel": 999999, "ronde": 99, "pk": 999999,
+                 "token": "onzin", "code": "onzin", "formaat": "exe"}  # fmt: skip
+    urls = set()
+    for naam, params in _views(get_resolver().url_patterns):
+        for combinatie in itertools.product(*(echt[p] for p in params)):
+            kwargs = dict(zip(params, combinatie, strict=True))
+            urls.add(reverse(naam, kwargs=kwargs))
+            for p in params:
+                urls.add(reverse(naam, kwargs=kwargs | {p: verzonnen[p]}))
+    return sorted(urls)
+
+
+@pytest.fixture
+def bezoekers(noord, tafel):
+    """A browser for each kind of visitor: anonymous, organiser, and every volunteer role."""
+    clients = {"anoniem": Client()}
+    organisator = make_user(username="karin")
+    noord.organisatoren.add(organisator)
+    clients["organisator"] = Client()
+    clients["organisator"].force_login(organisator)
+    for rol in Toegang.Rol.values:
+        _, token = Toegang.uitgeven(
+            sessie=noord, rol=rol, tafel=tafel if rol == Toegang.Rol.TAFELHOST else None
+        )
+        clients[rol] = Client()
+        clients[rol].get(f"/toegang/{token}/")
+    return clients
+
+
+def test_no_url_answers_nonsense_with_a_server_error(noord, tafel, bezoekers):
+    make_idee(tafel, noord.rondes.get(nummer=1), "Een idee")
+    make_vraag(noord)
+    _, tokens = make_aanmelding(noord)
+    urls = _urls(noord, [tokens["token"], tokens["incheck"]])
+    assert len(urls) > 60
+    fouten = []
+    verzoeken = [("get", False, ONZIN[0])] + [
+        (methode, htmx, onzin)
+        for onzin in ONZIN
+        for methode, htmx in (("get", True), ("post", False), ("post", True))
+    ]
+    for (wie, client), url in itertools.product(bezoekers.items(), urls):
+        for methode, htmx, onzin in verzoeken:
+            Teller.objects.all().delete()  # rate limits would hide what a view does with it
+            headers = {"HX-Request": "true"} if htmx else {}
+            try:
+                response = getattr(client, methode)(
+                    url, dict.fromkeys(VELDEN, onzin), headers=headers
+                )
+            except Exception as fout:  # listed below, all of them
+                fouten.append(f"{wie} {methode.upper()} {url} {onzin!r}: {fout!r}")
+                continue
+            if response.status_code >= 500:
+                fouten.append(f"{wie} {methode.upper()} {url} {onzin!r}: {response.status_code}")
+    assert not fouten, "\n".join(fouten[:40])
