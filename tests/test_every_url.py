@@ -1,7 +1,7 @@
-"""No input makes a 500: every URL, as every kind of visitor, with nonsense in every field.
+"""Every URL, as every kind of visitor: who gets in, and no input makes a 500.
 
-A safety net under the per-view tests: it walks the URL configuration itself, so a new view is
-swept without anyone adding it here. Each answer must be < 500 (a 4xx or a page with errors).
+Safety nets under the per-view tests. They walk the URL configuration itself, so a new view is
+swept without anyone adding it here, and a view without an access check fails the first test.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ import itertools
 import re
 
 import pytest
+from django.conf import settings
+from django.shortcuts import resolve_url
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -89,6 +91,78 @@ def bezoekers(noord, tafel):
         clients[rol] = Client()
         clients[rol].get(f"/toegang/{token}/")
     return clients
+
+
+# Who gets past each view's access check (the organiser is always among them, except where a
+# page is for attendees' own links only). Everything not listed is open to everyone.
+ORGANISATOR = "organisator"
+TOEGANG = {
+    Toegang.Rol.TAFELHOST: (
+        "thematafels:vastleggen thematafels:idee_toevoegen thematafels:ideeen_lijst"
+        " thematafels:idee_kernpunt thematafels:idee_bewerken thematafels:idee_verwijderen"
+        " thematafels:idee_herstellen thematafels:opkomst thematafels:rolnotitie"
+    ),
+    Toegang.Rol.INFORMATIEPUNT: (
+        "informatiepunt:intake informatiepunt:qr informatiepunt:inventaris informatiepunt:vraag"
+        " informatiepunt:vraag_dubbel informatiepunt:vraag_verbergen"
+    ),
+    Toegang.Rol.DEUR: (
+        "sessie:deur sessie:deur_inchecken sessie:deur_inloop sessie:deur_tellers"
+        " sessie:deur_code sessie:catering"
+    ),
+    ORGANISATOR: (
+        "thematafels:afronding thematafels:ideeen_export thematafels:rollen_export"
+        " thematafels:afronding_verplaats thematafels:afronding_kernpunt"
+        " thematafels:afronding_samenvoegen informatiepunt:vraag_toewijzen"
+        " informatiepunt:vraag_beantwoorden informatiepunt:vraag_heropenen"
+        " informatiepunt:terugkoppelen informatiepunt:export sessie:organiser_home"
+        " sessie:organiser_sessie sessie:oefenklok sessie:aanmeldingen sessie:aanmeldingen_export"
+        " sessie:toegangen sessie:toegang_maken sessie:toegang_vernieuwen sessie:toegang_intrekken"
+    ),
+}
+# Opened by a secret in the URL (an attendee's personal link, a volunteer link): not by role.
+MET_SLEUTEL = {"sessie:toegang", "sessie:logout"}
+
+
+def _binnen(response) -> bool | None:
+    """Did the visitor get past the access check? None: the method was wrong, ask with POST."""
+    if response.status_code == 405:
+        return None
+    if response.status_code in (403, 404):
+        return False
+    return not (
+        response.status_code == 302
+        and response["Location"].startswith(resolve_url(settings.LOGIN_URL))
+    )
+
+
+def test_every_view_lets_in_exactly_who_may_see_it(noord, tafel, bezoekers):
+    idee = make_idee(tafel, noord.rondes.get(nummer=1), "Een idee")
+    vraag = make_vraag(noord)
+    aanmelding, tokens = make_aanmelding(noord)
+    toegang, _ = Toegang.uitgeven(sessie=noord, rol=Toegang.Rol.DEUR)
+    waarden = {"slug": noord.slug, "tafel": tafel.pk, "ronde": 1, "token": tokens["token"],
+               "code": tokens["incheck"], "formaat": "csv"}  # fmt: skip
+    pks = {"thematafels": idee.pk, "informatiepunt": vraag.pk, "sessie:deur": aanmelding.pk,
+           "sessie:toegang": toegang.pk}  # fmt: skip
+    verwacht = {
+        naam: {rol, ORGANISATOR} for rol, namen in TOEGANG.items() for naam in namen.split()
+    }
+    gezien = {}
+    for naam, params in _views(get_resolver().url_patterns):
+        if naam in MET_SLEUTEL:
+            continue
+        pk = next((v for k, v in pks.items() if naam.startswith(k)), None)
+        url = reverse(naam, kwargs={p: pk if p == "pk" else waarden[p] for p in params})
+        gezien[naam] = set()
+        for wie, client in bezoekers.items():
+            binnen = _binnen(client.get(url))
+            if binnen is None:
+                binnen = _binnen(client.post(url, {}))
+            if binnen:
+                gezien[naam].add(wie)
+        verwacht.setdefault(naam, set(bezoekers))
+    assert gezien == verwacht
 
 
 def test_no_url_answers_nonsense_with_a_server_error(noord, tafel, bezoekers):
