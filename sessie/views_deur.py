@@ -80,6 +80,8 @@ def deur_tellers(request: HttpRequest, slug: str) -> HttpResponse:
     sessie = helper_sessie(request, slug, DEUR)
     if unchanged(request, sessie):
         return no_change()
+    if not request.htmx:  # a fragment: opened on its own, show the whole door page
+        return redirect("sessie:deur", slug=sessie.slug)
     context = {
         "sessie": sessie,
         "tellingen": verbs.tellingen(sessie),

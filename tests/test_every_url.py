@@ -7,18 +7,15 @@ swept without anyone adding it here, and a view without an access check fails th
 from __future__ import annotations
 
 import itertools
-import re
 
 import pytest
 from django.conf import settings
 from django.shortcuts import resolve_url
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from informatiepunt.models import Vraag
-from sessie.models import Aanmelding, Teller, Toegang
-from tests.builders import make_aanmelding, make_idee, make_user, make_vraag
-from thematafels.models import Idee
+from sessie.models import Teller, Toegang
+from tests.builders import make_user
+from tests.urlwalk import VERZONNEN, Voorbeelden, named_views
 
 pytestmark = pytest.mark.django_db
 
@@ -33,46 +30,12 @@ VELDEN = (  # noqa: SIM905 (a list of 50 one-word strings reads better as words)
 ONZIN = ["", "abc", "9" * 30, "\x00", "é" * 600]
 
 
-def _views(entries, namespace="", route=""):
-    """(namespaced name, argument names) of every named view, admin aside (Django's own)."""
-    for entry in entries:
-        full = route + str(entry.pattern)
-        if isinstance(entry, URLResolver):
-            if entry.app_name != "admin":
-                ns = f"{entry.namespace}:" if entry.namespace else namespace
-                yield from _views(entry.url_patterns, ns, full)
-        elif isinstance(entry, URLPattern) and entry.name:
-            yield f"{namespace}{entry.name}", re.findall(r"<(?:\w+:)?(\w+)>", full)
-
-
-def _urls(sessie, tokens) -> list[str]:
-    """Each URL with every real argument, and with each argument in turn made up."""
-    tafel = sessie.thematafels.first().tafels.first()
-    echt = {
-        "slug": [sessie.slug],
-        "tafel": [tafel.pk],
-        "ronde": [1, 2],
-        "pk": sorted(
-            {
-                Idee.objects.first().pk,
-                Vraag.objects.first().pk,
-                Aanmelding.objects.first().pk,
-                Toegang.objects.first().pk,
-            }
-        ),
-        "token": tokens,
-        "code": tokens[-1:],
-        "formaat": ["csv", "xlsx"],
-    }
-    verzonnen = {"slug": "bestaat-niet", "tafel": 999999, "ronde": 99, "pk": 999999,
-                 "token": "onzin", "code": "onzin", "formaat": "exe"}  # fmt: skip
+def _urls(voorbeelden: Voorbeelden) -> list[str]:
+    """Each view's URL to things that exist, and with each argument in turn made up."""
     urls = set()
-    for naam, params in _views(get_resolver().url_patterns):
-        for combinatie in itertools.product(*(echt[p] for p in params)):
-            kwargs = dict(zip(params, combinatie, strict=True))
-            urls.add(reverse(naam, kwargs=kwargs))
-            for p in params:
-                urls.add(reverse(naam, kwargs=kwargs | {p: verzonnen[p]}))
+    for naam, params in named_views():
+        urls.add(voorbeelden.url(naam, params))
+        urls.update(voorbeelden.url(naam, params, **{p: VERZONNEN[p]}) for p in params)
     return sorted(urls)
 
 
@@ -137,23 +100,14 @@ def _binnen(response) -> bool | None:
 
 
 def test_every_view_lets_in_exactly_who_may_see_it(noord, tafel, bezoekers):
-    idee = make_idee(tafel, noord.rondes.get(nummer=1), "Een idee")
-    vraag = make_vraag(noord)
-    aanmelding, tokens = make_aanmelding(noord)
-    toegang, _ = Toegang.uitgeven(sessie=noord, rol=Toegang.Rol.DEUR)
-    waarden = {"slug": noord.slug, "tafel": tafel.pk, "ronde": 1, "token": tokens["token"],
-               "code": tokens["incheck"], "formaat": "csv"}  # fmt: skip
-    pks = {"thematafels": idee.pk, "informatiepunt": vraag.pk, "sessie:deur": aanmelding.pk,
-           "sessie:toegang": toegang.pk}  # fmt: skip
+    voorbeelden = Voorbeelden(noord)
     verwacht = {
         naam: {rol, ORGANISATOR} for rol, namen in TOEGANG.items() for naam in namen.split()
     }
     gezien = {}
-    for naam, params in _views(get_resolver().url_patterns):
+    for naam, url in voorbeelden.urls():
         if naam in MET_SLEUTEL:
             continue
-        pk = next((v for k, v in pks.items() if naam.startswith(k)), None)
-        url = reverse(naam, kwargs={p: pk if p == "pk" else waarden[p] for p in params})
         gezien[naam] = set()
         for wie, client in bezoekers.items():
             binnen = _binnen(client.get(url))
@@ -166,10 +120,7 @@ def test_every_view_lets_in_exactly_who_may_see_it(noord, tafel, bezoekers):
 
 
 def test_no_url_answers_nonsense_with_a_server_error(noord, tafel, bezoekers):
-    make_idee(tafel, noord.rondes.get(nummer=1), "Een idee")
-    make_vraag(noord)
-    _, tokens = make_aanmelding(noord)
-    urls = _urls(noord, [tokens["token"], tokens["incheck"]])
+    urls = _urls(Voorbeelden(noord))
     assert len(urls) > 60
     fouten = []
     verzoeken = [("get", False, ONZIN[0])] + [

@@ -256,6 +256,11 @@ def test_door_numbers_poll_answers_204_until_something_changes(deur, sessie):
     assert response.status_code == 200 and 'id="deur-tellers"' in response.content.decode()
 
 
+def test_door_numbers_opened_on_their_own_go_to_the_door_page(deur, sessie):
+    response = deur.get(deur_url(sessie, "sessie:deur_tellers"))
+    assert response.status_code == 302 and response["Location"] == deur_url(sessie, "sessie:deur")
+
+
 def test_door_numbers_need_the_door(client, sessie):
     assert client.get(deur_url(sessie, "sessie:deur_tellers")).status_code == 403
 

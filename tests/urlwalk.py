@@ -1,0 +1,61 @@
+"""Every named view in the URL configuration, with an example URL for each (safety nets)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from sessie.models import Sessie, Toegang
+from tests.builders import make_aanmelding, make_idee, make_vraag
+
+# An argument no object has, for each kind of URL argument.
+VERZONNEN = {"slug": "bestaat-niet", "tafel": 999999, "ronde": 99, "pk": 999999,
+             "token": "onzin", "code": "onzin", "formaat": "exe"}  # fmt: skip
+
+
+def named_views(entries=None, namespace: str = "", route: str = "") -> Iterator[tuple[str, list]]:
+    """(namespaced name, argument names) of every named view, admin aside (Django's own)."""
+    for entry in get_resolver().url_patterns if entries is None else entries:
+        full = route + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            if entry.app_name != "admin":
+                ns = f"{entry.namespace}:" if entry.namespace else namespace
+                yield from named_views(entry.url_patterns, ns, full)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}", re.findall(r"<(?:\w+:)?(\w+)>", full)
+
+
+class Voorbeelden:
+    """One of everything a URL can point at in `sessie`, and each view's URL to it."""
+
+    def __init__(self, sessie: Sessie):
+        tafel = sessie.thematafels.get(nummer=1).tafels.first()
+        idee = make_idee(tafel, sessie.rondes.get(nummer=1), "Een idee")
+        vraag = make_vraag(sessie)
+        aanmelding, tokens = make_aanmelding(sessie)
+        toegang, _ = Toegang.uitgeven(sessie=sessie, rol=Toegang.Rol.DEUR)
+        self.waarden = dict(
+            slug=sessie.slug, tafel=tafel.pk, ronde=1, token=tokens["token"],
+            code=tokens["incheck"], formaat="csv",
+        )  # fmt: skip
+        # What `pk` means, by the view's name.
+        self.pks = {
+            "thematafels": idee.pk,
+            "informatiepunt": vraag.pk,
+            "sessie:deur": aanmelding.pk,
+            "sessie:toegang": toegang.pk,
+        }
+
+    def kwargs(self, naam: str, params: list) -> dict:
+        pk = next((v for k, v in self.pks.items() if naam.startswith(k)), None)
+        return {p: pk if p == "pk" else self.waarden[p] for p in params}
+
+    def url(self, naam: str, params: list, **anders) -> str:
+        return reverse(naam, kwargs=self.kwargs(naam, params) | anders)
+
+    def urls(self) -> Iterator[tuple[str, str]]:
+        """(name, URL) of every view, pointing at things that exist."""
+        for naam, params in named_views():
+            yield naam, self.url(naam, params)
