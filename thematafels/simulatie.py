@@ -80,10 +80,16 @@ def vul(*, sessie: Sessie, rng: random.Random, aantallen) -> None:
     prompts = {t.pk: list(t.thematafel.prompts.all()) for t in tafels}
     soorten, gewichten = zip(*SOORT_GEWICHTEN, strict=True)
     ideeen = []
+    gezegd: set[tuple[int, str]] = set()
     for i in range(aantallen.ideeen):
         tafel = tafels[i % len(tafels)]
-        soort = rng.choices(soorten, gewichten)[0]
-        tekst = rng.choice(ZINNEN[soort]).format(o=rng.choice(ONDERWERPEN))
+        # A table rarely says the same twice: a few tries for something new, as a demo shows.
+        for _ in range(20):
+            soort = rng.choices(soorten, gewichten)[0]
+            tekst = rng.choice(ZINNEN[soort]).format(o=rng.choice(ONDERWERPEN))
+            if (tafel.pk, tekst) not in gezegd:
+                break
+        gezegd.add((tafel.pk, tekst))
         ideeen.append(
             Idee(
                 inzendsleutel=_sleutel(rng),

@@ -78,6 +78,8 @@ def test_the_simulation_is_deterministic_and_fills_tables_and_rounds(avond):
     assert {r for _, _, r in eerste} == {r.pk for r in avond.rondes}
     assert Idee.objects.filter(kernpunt=True).exists()
     assert Opkomst.objects.count() == 6
+    # A table does not say the same thing twice (180 sentences to choose from).
+    assert len({(tekst, tafel) for tekst, tafel, _ in eerste}) == 50
 
 
 def test_the_demo_map_lists_the_wall_wrap_up_vote_and_every_table_host(capsys):
