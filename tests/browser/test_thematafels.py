@@ -55,22 +55,24 @@ def test_capture_on_a_phone_survives_going_offline(page, live_server, noord, taf
     ]
 
 
-def test_star_delete_and_undo_on_the_phone(page, live_server, noord, tafel):
-    ronde = noord.rondes.get(nummer=1)
-    idee = make_idee(tafel, ronde, "Kernachtig punt")
-    page.set_viewport_size({"width": 360, "height": 740})
-    open_host_link(page, live_server, noord, tafel)
+def star_delete_and_undo(page, idee):
+    """Star `idee`, delete it, undo: it is back, still a key point."""
     item = page.locator(f"#idee-{idee.pk}")
     item.get_by_role("button", name="Kernpunt").click()
-    expect(
-        page.locator(f"#idee-{idee.pk}").get_by_role("button", name="Kernpunt")
-    ).to_have_attribute("aria-pressed", "true")
-    page.locator(f"#idee-{idee.pk}").get_by_role("button", name="Verwijderen").click()
-    expect(page.locator(f"#idee-{idee.pk}")).to_have_count(0)
+    expect(item.get_by_role("button", name="Kernpunt")).to_have_attribute("aria-pressed", "true")
+    item.get_by_role("button", name="Verwijderen").click()
+    expect(item).to_have_count(0)
     page.get_by_role("button", name="Ongedaan maken").click()
-    expect(page.locator(f"#idee-{idee.pk}")).to_contain_text("Kernachtig punt")
+    expect(item).to_contain_text(idee.tekst)
     idee.refresh_from_db()
     assert idee.kernpunt and idee.verwijderd is None
+
+
+def test_star_delete_and_undo_on_the_phone(page, live_server, noord, tafel):
+    idee = make_idee(tafel, noord.rondes.get(nummer=1), "Kernachtig punt")
+    page.set_viewport_size({"width": 360, "height": 740})
+    open_host_link(page, live_server, noord, tafel)
+    star_delete_and_undo(page, idee)
 
 
 def test_star_delete_and_undo_without_javascript(browser, live_server, noord, tafel):
@@ -79,16 +81,7 @@ def test_star_delete_and_undo_without_javascript(browser, live_server, noord, ta
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     open_host_link(page, live_server, noord, tafel)
-    page.locator(f"#idee-{idee.pk}").get_by_role("button", name="Kernpunt").click()
-    expect(
-        page.locator(f"#idee-{idee.pk}").get_by_role("button", name="Kernpunt")
-    ).to_have_attribute("aria-pressed", "true")
-    page.locator(f"#idee-{idee.pk}").get_by_role("button", name="Verwijderen").click()
-    expect(page.locator(f"#idee-{idee.pk}")).to_have_count(0)
-    page.get_by_role("button", name="Ongedaan maken").click()
-    expect(page.locator(f"#idee-{idee.pk}")).to_contain_text("Zonder script")
-    idee.refresh_from_db()
-    assert idee.kernpunt and idee.verwijderd is None
+    star_delete_and_undo(page, idee)
     context.close()
 
 
