@@ -18,6 +18,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -189,6 +190,9 @@ for label, path in (("programme fragment", "/s/{slug}/programma/"),
 def main() -> None:
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install -y wrk")
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", PORT)) == 0:
+            raise SystemExit(f"Port {PORT} is in use (an earlier bench?): set BENCH_PORT.")
     data = Path(tempfile.mkdtemp(prefix="wijkavond-bench-"))
     env = {
         **os.environ,
@@ -237,6 +241,8 @@ def main() -> None:
     rows = []
     try:
         for _ in range(50):
+            if server.poll() is not None:
+                raise SystemExit("gunicorn did not start (see above)")
             try:
                 urllib.request.urlopen(f"{BASE}/bench/hello/", timeout=1)
                 break
