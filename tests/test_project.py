@@ -93,6 +93,20 @@ def test_production_settings_pass_check_deploy():
     assert "no issues" in result.stdout
 
 
+def test_the_console_log_shows_warnings_not_every_task():
+    """Django's loggers log each task at INFO: two lines per registration, unless asked for."""
+    import logging
+
+    consoles = [
+        h
+        for h in logging.getLogger().handlers
+        if type(h) is logging.StreamHandler  # not pytest's
+    ]
+    assert consoles and all(h.level == logging.WARNING for h in consoles)
+    record = logging.LogRecord("django.tasks", logging.INFO, __file__, 1, "Task", None, None)
+    assert not any(h.level <= record.levelno for h in consoles)
+
+
 def test_production_refuses_to_start_without_a_secret_key():
     env = {**os.environ, "WIJKAVOND_DEBUG": "0", "WIJKAVOND_SECRET_KEY": ""}
     result = subprocess.run(
