@@ -85,7 +85,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages and live fragments shrink ~16× (a table's list of 23 ideas: 32 kB -> 2 kB): it is
     # church wifi. Static files come compressed from whitenoise; GZip pads against BREACH.
-    "django.middleware.gzip.GZipMiddleware",
+    "sessie.middleware.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "sessie.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

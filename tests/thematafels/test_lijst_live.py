@@ -1,6 +1,7 @@
 """The capture page's idea list stays current across two phones at one table (5 s poll)."""
 
 import re
+import uuid
 
 import pytest
 from django.urls import reverse
@@ -153,3 +154,18 @@ def test_over_church_wifi_a_browser_gets_the_list_compressed(client, avond):
     assert len(re.findall(r'<li id="idee-\d+"', html)) == 20
     # An unchanged poll stays an empty 204.
     assert poll(client, f"{lijst_url(avond)}?v={huidige_v(avond)}").status_code == 204
+
+
+def test_an_answer_that_fits_one_packet_is_not_compressed(client, avond):
+    host_client(client, avond.sessie, avond.tafels[0])
+    response = client.post(
+        reverse(
+            "thematafels:idee_toevoegen",
+            kwargs={"slug": avond.sessie.slug, "tafel": avond.tafels[0].pk},
+        ),
+        {"tekst": "Kort", "ronde": avond.rondes[0].pk, "sleutel": uuid.uuid4()},
+        HTTP_HX_REQUEST="true",
+        HTTP_ACCEPT_ENCODING="gzip",
+    )
+    assert response.status_code == 200 and not response.has_header("Content-Encoding")
+    assert len(response.content) < 1400 and "Kort" in response.text
