@@ -11,7 +11,7 @@ from sessie.models import Aanmelding, Sessie, Toegang, Werkgroep
 from thematafels.models import Tafel, Thematafel
 
 
-class Keuzes(forms.ModelMultipleChoiceField):
+class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
     """Several rows of the queryset by id; an id no database column can hold is not one of them.
 
     Django would put it in the query, and SQLite cannot even bind it (OverflowError: a 500).
@@ -87,7 +87,7 @@ class AanmeldingVelden(forms.Form):
     voorkeur_2 = forms.ModelChoiceField(
         label=_("Theme table, second choice"), required=False, queryset=Thematafel.objects.none()
     )
-    werkgroepen = Keuzes(
+    werkgroepen = BoundedModelMultipleChoiceField(
         label=_("I would like to hear more about these workgroups"),
         required=False,
         queryset=Werkgroep.objects.none(),
