@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -91,6 +92,54 @@ def test_production_settings_pass_check_deploy():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+class _LiveRegions(HTMLParser):
+    """Collects links, buttons and fields without an id inside a polled region."""
+
+    VOID = {"input", "br", "img", "hr", "meta", "link", "source", "wbr", "area", "col"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack, self.zonder_id = [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        live = "data-live-poll" in attrs or any(self.stack)
+        interactief = tag in ("a", "button", "select", "textarea") or (
+            tag == "input" and attrs.get("type") != "hidden"
+        )
+        if live and interactief and not attrs.get("id"):
+            self.zonder_id.append(self.get_starttag_text())
+        if tag not in self.VOID:
+            self.stack.append("data-live-poll" in attrs)
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+
+@pytest.mark.django_db
+def test_everything_one_can_focus_in_a_live_region_has_an_id():
+    """htmx gives focus back by id after a poll swaps a region: keyboard users keep their place."""
+    from django.test import Client
+
+    organisator = make_user()
+    sessie = make_demo()
+    sessie.organisatoren.add(organisator)
+    client = Client()
+    client.force_login(organisator)
+    gezien = 0
+    for naam, url in Voorbeelden(sessie).urls():
+        if naam == "sessie:logout":
+            continue
+        response = client.get(url)
+        if response.status_code == 200 and "data-live-poll" in response.text:
+            gezien += 1
+            parser = _LiveRegions()
+            parser.feed(response.text)
+            assert not parser.zonder_id, (url, parser.zonder_id[:3])
+    assert gezien >= 6
 
 
 def test_the_console_log_shows_warnings_not_every_task():
