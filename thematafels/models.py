@@ -136,8 +136,13 @@ class IdeeQuerySet(models.QuerySet):
 class Idee(Inzending):
     """One thing a table said, logged by its host in one round."""
 
+    # No index of its own: `idee_sessie_kernpunt` starts with it, and every index costs a capture.
     sessie = models.ForeignKey(
-        "sessie.Sessie", on_delete=models.CASCADE, related_name="ideeen", verbose_name=_("session")
+        "sessie.Sessie",
+        on_delete=models.CASCADE,
+        related_name="ideeen",
+        verbose_name=_("session"),
+        db_index=False,
     )
     tafel = models.ForeignKey(
         Tafel, on_delete=models.CASCADE, related_name="ideeen", verbose_name=_("table")
