@@ -120,6 +120,20 @@ def test_every_view_lets_in_exactly_who_may_see_it(noord, tafel, bezoekers):
     assert gezien == verwacht
 
 
+def test_no_view_takes_a_post_without_the_csrf_token(noord):
+    """Every POST, htmx or not, as a visitor or an organiser, needs the token."""
+    organisator = make_user(username="csrf")
+    noord.organisatoren.add(organisator)
+    for ingelogd in (False, True):
+        client = Client(enforce_csrf_checks=True)
+        if ingelogd:
+            client.force_login(organisator)
+        for naam, url in Voorbeelden(noord).urls():
+            for headers in ({}, {"HX-Request": "true"}):
+                status = client.post(url, {"tekst": "x"}, headers=headers).status_code
+                assert status == 403, (naam, ingelogd, status)
+
+
 def test_no_url_answers_nonsense_with_a_server_error(noord, tafel, bezoekers):
     urls = _urls(Voorbeelden(noord))
     assert len(urls) > 60
