@@ -1,5 +1,6 @@
 """Safety nets for the whole project: migrations, translations, deployment, page structure."""
 
+import io
 import os
 import re
 import shutil
@@ -12,6 +13,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import translation
 
 from tests.builders import make_demo, make_user
@@ -140,6 +142,32 @@ def test_everything_one_can_focus_in_a_live_region_has_an_id():
             parser.feed(response.text)
             assert not parser.zonder_id, (url, parser.zonder_id[:3])
     assert gezien >= 6
+
+
+@pytest.mark.django_db
+def test_no_raw_token_is_stored_anywhere(client, django_capture_on_commit_callbacks):
+    """Personal links and volunteer links: only their hashes are kept, in every table."""
+    import uuid
+
+    from django.core import mail
+
+    from sessie.models import Toegang
+
+    sessie = make_demo()
+    _, vrijwilliger = Toegang.uitgeven(sessie=sessie, rol=Toegang.Rol.DEUR)
+    client.get(reverse("sessie:toegang", args=[vrijwilliger]))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("sessie:aanmelden", args=[sessie.slug]),
+            {"sleutel": uuid.uuid4(), "naam": "Anouk Fictief", "email": "anouk@example.invalid"},
+        )
+    persoonlijk = re.search(r"/mijn/([^/]+)/", mail.outbox[0].body).group(1)
+    client.get(reverse("sessie:mijn", args=[persoonlijk]))
+    uit = io.StringIO()
+    call_command("dumpdata", stdout=uit)
+    alles = uit.getvalue()
+    assert "Anouk Fictief" in alles  # the dump holds the data
+    assert vrijwilliger not in alles and persoonlijk not in alles
 
 
 def test_the_console_log_shows_warnings_not_every_task():
