@@ -13,9 +13,11 @@ import pytest
 from django.conf import settings
 from django.shortcuts import resolve_url
 from django.test import Client
+from django.urls import reverse
 
+from informatiepunt.models import Vraag
 from sessie.models import Teller, Toegang
-from tests.builders import make_user
+from tests.builders import make_aanmelding, make_user, make_vraag
 from tests.urlwalk import VERZONNEN, Voorbeelden, named_views
 
 pytestmark = pytest.mark.django_db
@@ -118,6 +120,30 @@ def test_every_view_lets_in_exactly_who_may_see_it(noord, tafel, bezoekers):
                 gezien[naam].add(wie)
         verwacht.setdefault(naam, set(bezoekers))
     assert gezien == verwacht
+
+
+def test_no_personal_data_on_any_page_a_visitor_can_open(client, noord, tafel):
+    """Attendees, askers and volunteers for a role are named only where their job needs it."""
+    import uuid
+
+    from thematafels import ideeen
+
+    make_aanmelding(
+        noord, naam="Zwaantje Geheim", email="zwaantje@example.invalid", telefoon="0612345678"
+    )
+    vraag = make_vraag(noord, naam="Vraagsteller Verborgen", email="vraag@example.invalid")
+    vraag.antwoord, vraag.status = "Zo werkt het.", Vraag.Status.BEANTWOORD
+    vraag.save()
+    ideeen.noteer_rol(tafel=tafel, sleutel=uuid.uuid4(), naam="Rolnemer Onzichtbaar", rol="x")
+    voorbeelden = Voorbeelden(noord)
+    persoonlijk = ("Zwaantje", "zwaantje@", "0612345678", "Vraagsteller", "vraag@", "Rolnemer")
+    antwoorden = client.get(reverse("informatiepunt:antwoorden", args=[noord.slug])).text
+    assert "Zo werkt het." in antwoorden  # the question is public, its asker is not
+    for naam, url in voorbeelden.urls():
+        response = client.get(url)
+        if response.status_code == 200:
+            gevonden = [p for p in persoonlijk if p in response.content.decode(errors="ignore")]
+            assert not gevonden, (naam, gevonden)
 
 
 def test_no_view_takes_a_post_without_the_csrf_token(noord):
