@@ -121,15 +121,55 @@ class _LiveRegions(HTMLParser):
             self.stack.pop()
 
 
-@pytest.mark.django_db
-def test_everything_one_can_focus_in_a_live_region_has_an_id():
-    """htmx gives focus back by id after a poll swaps a region: keyboard users keep their place."""
-    from django.test import Client
+class _HtmxZonderFormulier(HTMLParser):
+    """Collects htmx posts that would do nothing without JavaScript."""
 
+    def __init__(self):
+        super().__init__()
+        self.in_form, self.alleen_js = 0, []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.in_form += 1
+            if "hx-post" in attrs and (
+                attrs.get("method", "get").lower() != "post" or not attrs.get("action")
+            ):
+                self.alleen_js.append(self.get_starttag_text())
+        elif "hx-post" in attrs and not self.in_form:
+            self.alleen_js.append(self.get_starttag_text())
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.in_form -= 1
+
+
+@pytest.mark.django_db
+def test_every_htmx_post_is_also_a_plain_form(client, noord):
+    """Without JavaScript every action still works: each hx-post sits in a real POST form."""
     organisator = make_user()
-    sessie = make_demo()
+    sessie = noord  # at 19.45: the table pages show round 1, with an idea and its buttons
     sessie.organisatoren.add(organisator)
-    client = Client()
+    client.force_login(organisator)
+    paginas = 0
+    for naam, url in Voorbeelden(sessie).urls():
+        if naam == "sessie:logout":
+            continue
+        response = client.get(url)
+        if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+            paginas += 1
+            parser = _HtmxZonderFormulier()
+            parser.feed(response.text)
+            assert not parser.alleen_js, (url, parser.alleen_js[:3])
+    assert paginas > 25
+
+
+@pytest.mark.django_db
+def test_everything_one_can_focus_in_a_live_region_has_an_id(client, noord):
+    """htmx gives focus back by id after a poll swaps a region: keyboard users keep their place."""
+    organisator = make_user()
+    sessie = noord  # at 19.45: the table pages show round 1, with an idea and its buttons
+    sessie.organisatoren.add(organisator)
     client.force_login(organisator)
     gezien = 0
     for naam, url in Voorbeelden(sessie).urls():
@@ -199,10 +239,10 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 
 @pytest.mark.django_db
-def test_every_page_has_exactly_one_h1_and_a_language(client):
+def test_every_page_has_exactly_one_h1_and_a_language(client, noord):
     """Every HTML page an organiser can open, walked from the URL configuration."""
     organisator = make_user()
-    sessie = make_demo()
+    sessie = noord
     sessie.organisatoren.add(organisator)
     client.force_login(organisator)
     paginas = 0
