@@ -102,7 +102,7 @@ def _binnen(response) -> bool | None:
     )
 
 
-def test_every_view_lets_in_exactly_who_may_see_it(noord, tafel, bezoekers):
+def test_every_view_lets_in_exactly_who_may_see_it(noord, bezoekers):
     voorbeelden = Voorbeelden(noord)
     verwacht = {
         naam: {rol, ORGANISATOR} for rol, namen in TOEGANG.items() for naam in namen.split()
@@ -160,7 +160,7 @@ def test_no_view_takes_a_post_without_the_csrf_token(noord):
                 assert status == 403, (naam, ingelogd, status)
 
 
-def test_no_url_answers_nonsense_with_a_server_error(noord, tafel, bezoekers):
+def test_no_url_answers_nonsense_with_a_server_error(noord, bezoekers):
     urls = _urls(Voorbeelden(noord))
     assert len(urls) > 60
     fouten = []
