@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from django.http import HttpResponse
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from sessie.models import Sessie, Toegang
@@ -59,3 +60,12 @@ class Voorbeelden:
         """(name, URL) of every view, pointing at things that exist."""
         for naam, params in named_views():
             yield naam, self.url(naam, params)
+
+    def paginas(self, client) -> Iterator[tuple[str, HttpResponse]]:
+        """(URL, response) of every HTML page `client` can open (signing out aside)."""
+        for naam, url in self.urls():
+            if naam == "sessie:logout":
+                continue
+            response = client.get(url)
+            if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+                yield url, response
