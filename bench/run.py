@@ -101,11 +101,11 @@ def manage(env: dict, *args: str) -> str:
 SETUP = """
 import json
 from sessie.models import Sessie, Toegang
-from thematafels.models import Tafel
+from thematafels.models import Tafel, Tafeltoegang
 s = Sessie.objects.get(slug="{slug}")
 tafels = list(Tafel.objects.filter(thematafel__sessie=s).order_by("pk")[:6])
 grants = {{
-    "tafelhost": [Toegang.uitgeven(sessie=s, rol="tafelhost", tafel=t)[1] for t in tafels],
+    "tafelhost": [Tafeltoegang.uitgeven(tafel=t)[1] for t in tafels],
     "informatiepunt": [Toegang.uitgeven(sessie=s, rol="informatiepunt")[1]],
     "deur": [Toegang.uitgeven(sessie=s, rol="deur")[1]],
 }}
@@ -226,7 +226,7 @@ def main() -> None:
             sys.executable,
             "-m",
             "gunicorn",
-            "sessie.wsgi",
+            "wijkavond.wsgi",
             "-w",
             "2",
             "-b",

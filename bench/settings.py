@@ -1,6 +1,6 @@
 """Production-like settings for `make bench`: DEBUG off, plain http on loopback, a hello view."""
 
-from sessie.settings import *  # noqa: F403
+from wijkavond.settings import *  # noqa: F403
 
 ROOT_URLCONF = "bench.urls"
 SECURE_SSL_REDIRECT = False

@@ -9,5 +9,5 @@ def hello(request: HttpRequest) -> HttpResponse:
 
 urlpatterns = [
     path("bench/hello/", hello),
-    path("", include("sessie.urls")),
+    path("", include("wijkavond.urls")),
 ]

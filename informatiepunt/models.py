@@ -40,11 +40,11 @@ class Overgangsfout(Exception):
     """A question cannot make this step (wrong state, or not allowed for this person)."""
 
 
-def _wie(door) -> tuple[object | None, str]:
+def _wie(actor) -> tuple[object | None, str]:
     """(user, label) for the log: an organiser's account, or the volunteer link's label."""
-    if isinstance(door, Toegang):
-        return None, str(door)
-    return door, door.get_full_name() or door.get_username()
+    if isinstance(actor, Toegang):
+        return None, str(actor)
+    return actor, actor.get_full_name() or actor.get_username()
 
 
 class VraagQuerySet(models.QuerySet):
@@ -167,19 +167,19 @@ class Vraag(Inzending):
 
     # Who may do what (DESIGN.md, "Who may do what"): info-point staff capture and tidy the
     # inventory during the evening; only an organiser moves a question through the answer flow.
-    def _mag_ordenen(self, door) -> None:
-        if isinstance(door, Toegang):
-            if door.sessie_id != self.sessie_id or door.rol != Toegang.Rol.INFORMATIEPUNT:
+    def _mag_ordenen(self, actor) -> None:
+        if isinstance(actor, Toegang):
+            if actor.sessie_id != self.sessie_id or actor.rol != Toegang.Rol.INFORMATIEPUNT:
                 raise Overgangsfout(_("This link does not give access to these questions."))
             return
-        self._mag_behandelen(door)
+        self._mag_behandelen(actor)
 
-    def _mag_behandelen(self, door) -> None:
-        if not isinstance(door, AbstractBaseUser) or not self.sessie.mag_organiseren(door):
+    def _mag_behandelen(self, actor) -> None:
+        if not isinstance(actor, AbstractBaseUser) or not self.sessie.mag_organiseren(actor):
             raise Overgangsfout(_("Only an organiser of this session may do this."))
 
-    def _log(self, *, door, actie: str, van: str, notitie: str = "") -> Vraaglog:
-        gebruiker, label = _wie(door)
+    def _log(self, *, actor, actie: str, van: str, notitie: str = "") -> Vraaglog:
+        gebruiker, label = _wie(actor)
         return Vraaglog.objects.create(
             vraag=self,
             actie=actie,
@@ -191,7 +191,7 @@ class Vraag(Inzending):
         )
 
     def _stap(
-        self, *, door, van: set[str], naar: str, velden: list[str], notitie: str = ""
+        self, *, actor, van: set[str], naar: str, velden: list[str], notitie: str = ""
     ) -> None:
         if self.dubbel_van_id:
             raise Overgangsfout(_("This question is a duplicate: answer the original instead."))
@@ -204,54 +204,54 @@ class Vraag(Inzending):
         self.status = naar
         with transaction.atomic():
             self.save(update_fields=[*velden, "status"])
-            self._log(door=door, actie=Vraaglog.Actie.STATUS, van=vorige, notitie=notitie)
+            self._log(actor=actor, actie=Vraaglog.Actie.STATUS, van=vorige, notitie=notitie)
             Sessie.bump(self.sessie_id)
 
-    def neem_in_behandeling(self, *, door, toegewezen_aan: str) -> None:
+    def neem_in_behandeling(self, *, actor, toegewezen_aan: str) -> None:
         """nieuw → in behandeling, assigned to a named person or department."""
-        self._mag_behandelen(door)
+        self._mag_behandelen(actor)
         self.toegewezen_aan = toegewezen_aan.strip()
         self._stap(
-            door=door,
+            actor=actor,
             van={self.Status.NIEUW, self.Status.IN_BEHANDELING},
             naar=self.Status.IN_BEHANDELING,
             velden=["toegewezen_aan"],
             notitie=self.toegewezen_aan,
         )
 
-    def beantwoord(self, *, door, antwoord: str) -> None:
+    def beantwoord(self, *, actor, antwoord: str) -> None:
         """in behandeling → beantwoord: the answer, approved by the organiser who gives it."""
-        self._mag_behandelen(door)
+        self._mag_behandelen(actor)
         self.antwoord = antwoord.strip()
-        self.goedgekeurd_door = door
+        self.goedgekeurd_door = actor
         self.goedgekeurd_op = timezone.now()
         self._stap(
-            door=door,
+            actor=actor,
             van={self.Status.IN_BEHANDELING},
             naar=self.Status.BEANTWOORD,
             velden=["antwoord", "goedgekeurd_door", "goedgekeurd_op"],
         )
 
-    def heropen(self, *, door) -> None:
+    def heropen(self, *, actor) -> None:
         """beantwoord → in behandeling, to improve an answer before it is sent."""
-        self._mag_behandelen(door)
+        self._mag_behandelen(actor)
         self._stap(
-            door=door,
+            actor=actor,
             van={self.Status.BEANTWOORD},
             naar=self.Status.IN_BEHANDELING,
             velden=[],
         )
 
-    def markeer_teruggekoppeld(self, *, door) -> None:
+    def markeer_teruggekoppeld(self, *, actor) -> None:
         """beantwoord → teruggekoppeld: every asker who asked for it has the answer."""
-        self._mag_behandelen(door)
+        self._mag_behandelen(actor)
         self._stap(
-            door=door, van={self.Status.BEANTWOORD}, naar=self.Status.TERUGGEKOPPELD, velden=[]
+            actor=actor, van={self.Status.BEANTWOORD}, naar=self.Status.TERUGGEKOPPELD, velden=[]
         )
 
-    def markeer_dubbel(self, *, van: Vraag, door) -> None:
+    def markeer_dubbel(self, *, van: Vraag, actor) -> None:
         """This question is asked before: its askers get the answer of `van`'s original."""
-        self._mag_ordenen(door)
+        self._mag_ordenen(actor)
         origineel = van.origineel
         if origineel.sessie_id != self.sessie_id:
             raise Overgangsfout(_("That question belongs to another session."))
@@ -263,26 +263,29 @@ class Vraag(Inzending):
             self.dubbel_van = origineel
             self.save(update_fields=["dubbel_van"])
             self._log(
-                door=door, actie=Vraaglog.Actie.DUBBEL, van=self.status, notitie=f"#{origineel.pk}"
+                actor=actor,
+                actie=Vraaglog.Actie.DUBBEL,
+                van=self.status,
+                notitie=f"#{origineel.pk}",
             )
             Sessie.bump(self.sessie_id)
 
-    def maak_dubbel_ongedaan(self, *, door) -> None:
-        self._mag_ordenen(door)
+    def maak_dubbel_ongedaan(self, *, actor) -> None:
+        self._mag_ordenen(actor)
         with transaction.atomic():
             self.dubbel_van = None
             self.save(update_fields=["dubbel_van"])
-            self._log(door=door, actie=Vraaglog.Actie.NIET_DUBBEL, van=self.status)
+            self._log(actor=actor, actie=Vraaglog.Actie.NIET_DUBBEL, van=self.status)
             Sessie.bump(self.sessie_id)
 
-    def zet_verborgen(self, *, verborgen: bool, door) -> None:
+    def zet_verborgen(self, *, verborgen: bool, actor) -> None:
         """Hide abuse (or show it again): hidden questions are never published or mailed."""
-        self._mag_ordenen(door)
+        self._mag_ordenen(actor)
         with transaction.atomic():
             self.verborgen = verborgen
             self.save(update_fields=["verborgen"])
             actie = Vraaglog.Actie.VERBORGEN if verborgen else Vraaglog.Actie.GETOOND
-            self._log(door=door, actie=actie, van=self.status)
+            self._log(actor=actor, actie=actie, van=self.status)
             Sessie.bump(self.sessie_id)
 
 

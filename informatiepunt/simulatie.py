@@ -100,8 +100,10 @@ def vul(*, sessie: Sessie, rng: random.Random, aantallen: Aantallen) -> None:
     for vraag in vragen:
         if rng.random() < 0.33:
             vraag.neem_in_behandeling(
-                door=organisator, toegewezen_aan="Team Participatie (fictief)"
+                actor=organisator, toegewezen_aan="Team Participatie (fictief)"
             )
-            vraag.beantwoord(door=organisator, antwoord=ANTWOORD)
+            vraag.beantwoord(actor=organisator, antwoord=ANTWOORD)
         elif rng.random() < 0.2:
-            vraag.neem_in_behandeling(door=organisator, toegewezen_aan="Gebiedsverbinder (fictief)")
+            vraag.neem_in_behandeling(
+                actor=organisator, toegewezen_aan="Gebiedsverbinder (fictief)"
+            )

@@ -13,5 +13,5 @@ from sessie.models import Sessie
 def stuur_terugkoppeling(*, sessie_id: int, gebruiker_id: int) -> int:
     """Send the answers of one session to every asker who asked for them (safe to repeat)."""
     sessie = Sessie.objects.get(pk=sessie_id)
-    door = get_user_model().objects.get(pk=gebruiker_id)
-    return stuur_antwoorden(sessie=sessie, door=door)
+    actor = get_user_model().objects.get(pk=gebruiker_id)
+    return stuur_antwoorden(sessie=sessie, actor=actor)

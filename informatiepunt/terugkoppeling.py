@@ -52,7 +52,7 @@ def _bericht(*, sessie: Sessie, adres: str, vragen: list[Vraag]) -> EmailMessage
     return EmailMessage(subject=onderwerp, body=tekst, to=[adres])
 
 
-def stuur_antwoorden(*, sessie: Sessie, door) -> int:
+def stuur_antwoorden(*, sessie: Sessie, actor) -> int:
     """Mail every waiting asker once; returns how many e-mails were sent."""
     verstuurd = 0
     for adres, vragen in wachtende_askers(sessie).items():
@@ -74,8 +74,8 @@ def stuur_antwoorden(*, sessie: Sessie, door) -> int:
                     actie=Vraaglog.Actie.GEMAILD,
                     van_status=vraag.status,
                     naar_status=vraag.status,
-                    door_gebruiker=door,
-                    door_label=door.get_username(),
+                    door_gebruiker=actor,
+                    door_label=actor.get_username(),
                     op=nu,
                 )
                 for vraag in vragen
@@ -85,5 +85,5 @@ def stuur_antwoorden(*, sessie: Sessie, door) -> int:
     for vraag in Vraag.objects.filter(
         sessie=sessie, status=Vraag.Status.BEANTWOORD, dubbel_van__isnull=True
     ).select_related("sessie"):
-        vraag.markeer_teruggekoppeld(door=door)
+        vraag.markeer_teruggekoppeld(actor=actor)
     return verstuurd

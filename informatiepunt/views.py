@@ -4,15 +4,15 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from informatiepunt.forms import (
     AntwoordForm,
@@ -25,7 +25,7 @@ from informatiepunt.forms import (
 from informatiepunt.models import Overgangsfout, Vraag, leg_vraag_vast
 from informatiepunt.tasks import stuur_terugkoppeling
 from informatiepunt.terugkoppeling import wachtende_askers
-from sessie.access import organiser_sessie, public_sessie, toegang_for
+from sessie.access import Helper, helper, organiser_sessie, public_sessie
 from sessie.export import spreadsheet_response
 from sessie.live import no_change, unchanged
 from sessie.models import Sessie, Toegang
@@ -35,18 +35,9 @@ RECENT = 25
 PER_PAGINA = 50
 
 
-def informatiepunt_sessie(request: HttpRequest, slug: str) -> tuple[Sessie, object]:
-    """The session and who is working: an organiser (their user) or info-point staff (the link).
-
-    403 for anyone else; unknown slugs are 404.
-    """
-    sessie = get_object_or_404(Sessie, slug=slug)
-    if sessie.mag_organiseren(request.user):
-        return sessie, request.user
-    toegang = toegang_for(request, sessie, Toegang.Rol.INFORMATIEPUNT)
-    if toegang is None:
-        raise PermissionDenied
-    return sessie, toegang
+def informatiepunt_helper(request: HttpRequest, slug: str) -> Helper:
+    """An organiser or info-point staff (their link); 403 for anyone else."""
+    return helper(request, slug, Toegang.Rol.INFORMATIEPUNT)
 
 
 def _vraag(sessie: Sessie, pk: int) -> Vraag:
@@ -62,9 +53,10 @@ def _recent(sessie: Sessie) -> list[Vraag]:
 
 
 @require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
 def intake(request: HttpRequest, slug: str) -> HttpResponse:
     """Info-point staff take questions: Enter saves, the list below updates live."""
-    sessie, _door = informatiepunt_sessie(request, slug)
+    sessie = informatiepunt_helper(request, slug).sessie
     if request.method == "GET" and unchanged(request, sessie):
         return no_change()
     form = VraagForm(request.POST or None, sessie=sessie)
@@ -120,21 +112,23 @@ def vraag_stellen(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 def inventaris(request: HttpRequest, slug: str) -> HttpResponse:
     """All questions by topic and status, with counts and search; the list updates live."""
-    sessie, door = informatiepunt_sessie(request, slug)
+    wie = informatiepunt_helper(request, slug)
+    sessie = wie.sessie
     if unchanged(request, sessie):
         return no_change()
     filters = InventarisFilter(request.GET, sessie=sessie)
     context = {
         "sessie": sessie,
         "filters": filters,
-        "is_organisator": not isinstance(door, Toegang),
+        "is_organiser": wie.is_organiser,
         **_inventaris_inhoud(sessie=sessie, filters=filters, pagina=request.GET.get("pagina")),
     }
     if request.htmx:
         return render(request, "informatiepunt/inventaris.html#lijst", context)
-    if context["is_organisator"]:
+    if context["is_organiser"]:
         context["wachtend"] = len(wachtende_askers(sessie))
     return render(request, "informatiepunt/inventaris.html", context)
 
@@ -170,12 +164,12 @@ def _inventaris_inhoud(*, sessie: Sessie, filters: InventarisFilter, pagina: str
     }
 
 
-def _vraag_context(sessie: Sessie, vraag: Vraag, door, **forms) -> dict:
-    is_organisator = not isinstance(door, Toegang)
+def _vraag_context(sessie: Sessie, vraag: Vraag, actor, **forms) -> dict:
+    is_organiser = not isinstance(actor, Toegang)
     return {
         "sessie": sessie,
         "vraag": vraag,
-        "is_organisator": is_organisator,
+        "is_organiser": is_organiser,
         "dubbelen": list(vraag.dubbelen.all()),
         "log": list(vraag.log.select_related("door_gebruiker")),
         "dubbel_form": forms.get("dubbel_form") or DubbelForm(vraag=vraag),
@@ -188,9 +182,10 @@ def _vraag_context(sessie: Sessie, vraag: Vraag, door, **forms) -> dict:
 
 @require_GET
 def vraag(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    sessie, door = informatiepunt_sessie(request, slug)
+    wie = informatiepunt_helper(request, slug)
+    sessie, actor = wie.sessie, wie.actor
     vraag = _vraag(sessie, pk)
-    return render(request, "informatiepunt/vraag.html", _vraag_context(sessie, vraag, door))
+    return render(request, "informatiepunt/vraag.html", _vraag_context(sessie, vraag, actor))
 
 
 def _na_stap(request: HttpRequest, vraag: Vraag, stap, melding: str) -> HttpResponse:
@@ -206,24 +201,25 @@ def _na_stap(request: HttpRequest, vraag: Vraag, stap, melding: str) -> HttpResp
 
 @require_POST
 def vraag_dubbel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    sessie, door = informatiepunt_sessie(request, slug)
+    wie = informatiepunt_helper(request, slug)
+    sessie, actor = wie.sessie, wie.actor
     vraag = _vraag(sessie, pk)
     if "ongedaan" in request.POST:
         return _na_stap(
             request,
             vraag,
-            lambda: vraag.maak_dubbel_ongedaan(door=door),
+            lambda: vraag.maak_dubbel_ongedaan(actor=actor),
             _("The question is no longer marked as a duplicate."),
         )
     form = DubbelForm(request.POST, vraag=vraag)
     if not form.is_valid():
-        context = _vraag_context(sessie, vraag, door, dubbel_form=form)
+        context = _vraag_context(sessie, vraag, actor, dubbel_form=form)
         return render(request, "informatiepunt/vraag.html", context, status=400)
     origineel = form.cleaned_data["origineel"]
     return _na_stap(
         request,
         vraag,
-        lambda: vraag.markeer_dubbel(van=origineel, door=door),
+        lambda: vraag.markeer_dubbel(van=origineel, actor=actor),
         _("Marked as a duplicate: the answer to question %(nummer)s reaches this asker too.")
         % {"nummer": origineel.origineel.pk},
     )
@@ -231,12 +227,13 @@ def vraag_dubbel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @require_POST
 def vraag_verbergen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    sessie, door = informatiepunt_sessie(request, slug)
+    wie = informatiepunt_helper(request, slug)
+    sessie, actor = wie.sessie, wie.actor
     vraag = _vraag(sessie, pk)
     verbergen = request.POST.get("verborgen") == "1"
     melding = _("The question is hidden.") if verbergen else _("The question is shown again.")
     return _na_stap(
-        request, vraag, lambda: vraag.zet_verborgen(verborgen=verbergen, door=door), melding
+        request, vraag, lambda: vraag.zet_verborgen(verborgen=verbergen, actor=actor), melding
     )
 
 
@@ -253,7 +250,7 @@ def vraag_toewijzen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _na_stap(
         request,
         vraag,
-        lambda: vraag.neem_in_behandeling(door=request.user, toegewezen_aan=naam),
+        lambda: vraag.neem_in_behandeling(actor=request.user, toegewezen_aan=naam),
         _("In progress, assigned to %(naam)s.") % {"naam": naam},
     )
 
@@ -271,7 +268,7 @@ def vraag_beantwoorden(request: HttpRequest, slug: str, pk: int) -> HttpResponse
     return _na_stap(
         request,
         vraag,
-        lambda: vraag.beantwoord(door=request.user, antwoord=antwoord),
+        lambda: vraag.beantwoord(actor=request.user, antwoord=antwoord),
         _("Answer approved. It is on the public answers page."),
     )
 
@@ -284,7 +281,7 @@ def vraag_heropenen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _na_stap(
         request,
         vraag,
-        lambda: vraag.heropen(door=request.user),
+        lambda: vraag.heropen(actor=request.user),
         _("The answer is back in progress: improve it and approve it again."),
     )
 
@@ -322,17 +319,29 @@ def antwoorden(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def qr_poster(request: HttpRequest, slug: str) -> HttpResponse:
     """A printable sheet for the info-point table: scan to ask your question."""
-    sessie, _door = informatiepunt_sessie(request, slug)
+    sessie = informatiepunt_helper(request, slug).sessie
     url = request.build_absolute_uri(reverse("informatiepunt:vraag_stellen", args=[slug]))
     return render(request, "informatiepunt/qr.html", {"sessie": sessie, "vraag_url": url})
 
 
 EXPORT_KOP = [
-    _l("Number"), _l("Asked at"), _l("Topic"), _l("Question"), _l("The asker is"),
-    _l("Asked via"), _l("Status"), _l("Duplicate of"), _l("Hidden"), _l("Assigned to"),
-    _l("Answer"), _l("Approved by"), _l("Approved at"), _l("Name"),
-    _l("E-mail (with consent)"), _l("Answer e-mailed at"),
-]  # fmt: skip
+    gettext_lazy("Number"),
+    gettext_lazy("Asked at"),
+    gettext_lazy("Topic"),
+    gettext_lazy("Question"),
+    gettext_lazy("The asker is"),
+    gettext_lazy("Asked via"),
+    gettext_lazy("Status"),
+    gettext_lazy("Duplicate of"),
+    gettext_lazy("Hidden"),
+    gettext_lazy("Assigned to"),
+    gettext_lazy("Answer"),
+    gettext_lazy("Approved by"),
+    gettext_lazy("Approved at"),
+    gettext_lazy("Name"),
+    gettext_lazy("E-mail (with consent)"),
+    gettext_lazy("Answer e-mailed at"),
+]
 
 
 @login_required
@@ -347,33 +356,30 @@ def export(request: HttpRequest, slug: str, formaat: str) -> HttpResponse:
     return spreadsheet_response(
         formaat=formaat,
         bestandsnaam=f"vragen-{sessie.slug}",
-        blad="Vragen",
+        blad=_("Questions"),
         kop=EXPORT_KOP,
         rijen=rijen,
     )
 
 
 def export_rij(vraag: Vraag) -> list:
-    def tijd(moment):
-        return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else ""
-
     origineel = vraag.origineel
     return [
         vraag.pk,
-        tijd(vraag.aangemaakt),
+        vraag.aangemaakt,
         str(vraag.categorie or ""),
         vraag.tekst,
         vraag.get_vraagsteller_display(),
         vraag.get_bron_display(),
         origineel.get_status_display(),
         origineel.pk if vraag.dubbel_van_id else "",
-        _("yes") if vraag.verborgen else "",
+        vraag.verborgen,
         origineel.toegewezen_aan,
         origineel.antwoord,
         str(origineel.goedgekeurd_door or "") if not vraag.dubbel_van_id else "",
-        tijd(origineel.goedgekeurd_op),
+        origineel.goedgekeurd_op,
         # Who asked leaves the building only where the asker wanted an answer.
         vraag.naam if vraag.wil_antwoord else "",
         vraag.email if vraag.wil_antwoord else "",
-        tijd(vraag.teruggekoppeld_op),
+        vraag.teruggekoppeld_op,
     ]

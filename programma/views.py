@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
 
 from programma.klok import stand
 from sessie.access import public_sessie
@@ -24,6 +25,7 @@ def _klok_context(request: HttpRequest, slug: str, *, met_rondes: bool = False) 
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 def programma(request: HttpRequest, slug: str) -> HttpResponse:
     if poll_unchanged(request, slug):
         return no_change()
@@ -41,6 +43,7 @@ def programma(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 def projector(request: HttpRequest, slug: str) -> HttpResponse:
     if poll_unchanged(request, slug):
         return no_change()

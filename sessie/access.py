@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from sessie.models import Sessie, Toegang
 
@@ -19,6 +22,15 @@ from sessie.models import Sessie, Toegang
 GRANT_COOKIE = "wijkavond_toegang"
 GRANT_SALT = "wijkavond.toegang"
 MAX_GRANTS = 20
+
+# Where a volunteer lands after opening their link, per role: the app that owns the job
+# registers its page here (`AppConfig.ready`); None means the session's public page.
+LANDING: dict[str, Callable[[Toegang], str | None]] = {}
+
+
+def land_op(rol: str, url_name: str) -> None:
+    """Volunteers of `rol` land on `url_name`, a page that takes only the session's slug."""
+    LANDING[rol] = lambda toegang: reverse(url_name, kwargs={"slug": toegang.sessie.slug})
 
 
 def public_sessie(request: HttpRequest, slug: str) -> Sessie:
@@ -70,30 +82,43 @@ def remember_toegang(request: HttpRequest, response: HttpResponse, toegang: Toeg
     )
 
 
-def toegang_for(
-    request: HttpRequest, sessie: Sessie, *rollen: str, tafel_id: int | None = None
-) -> Toegang | None:
-    """The valid grant this browser holds for one of `rollen` in `sessie`, if any.
-
-    With `tafel_id`, a table host's grant counts only for that table.
-    """
+def toegang_for(request: HttpRequest, sessie: Sessie, *rollen: str) -> Toegang | None:
+    """The valid grant this browser holds for one of `rollen` in `sessie`, if any."""
     held = held_grants(request)
     if not held:
         return None
     grants = Toegang.objects.geldig().filter(pk__in=held, sessie=sessie, rol__in=rollen)
-    if tafel_id is not None:
-        grants = grants.filter(Q(tafel_id=tafel_id) | ~Q(rol=Toegang.Rol.TAFELHOST))
-    return next((g for g in grants.select_related("tafel") if g.fingerprint == held[g.pk]), None)
+    return next((g for g in grants if g.fingerprint == held[g.pk]), None)
 
 
-def helper_sessie(
-    request: HttpRequest, slug: str, *rollen: str, tafel_id: int | None = None
-) -> Sessie:
-    """A session this browser may help run in one of `rollen`: an organiser, or a volunteer
-    holding a valid grant. 404 for an unknown slug, 403 for no (or an expired/revoked) grant."""
+@dataclass(frozen=True)
+class Helper:
+    """Who is helping run a session: an organiser (their user) or a volunteer (their grant)."""
+
+    sessie: Sessie
+    user: AbstractBaseUser | None = None
+    toegang: Toegang | None = None
+
+    @property
+    def is_organiser(self) -> bool:
+        return self.toegang is None
+
+    @property
+    def actor(self) -> AbstractBaseUser | Toegang:
+        """Who did it, for logs: the organiser's user or the volunteer's link."""
+        return self.toegang or self.user
+
+
+def helper(request: HttpRequest, slug: str, *rollen: str) -> Helper:
+    """The one access check of every role-checked view: the session and who is working.
+
+    An organiser of the session, or a volunteer holding a valid grant for one of `rollen`.
+    404 for an unknown slug, 403 for no (or an expired, renewed or revoked) grant.
+    """
     sessie = get_object_or_404(Sessie, slug=slug)
     if sessie.mag_organiseren(request.user):
-        return sessie
-    if toegang_for(request, sessie, *rollen, tafel_id=tafel_id) is None:
+        return Helper(sessie=sessie, user=request.user)
+    toegang = toegang_for(request, sessie, *rollen)
+    if toegang is None:
         raise PermissionDenied
-    return sessie
+    return Helper(sessie=sessie, toegang=toegang)

@@ -1,42 +1,7 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-from informatiepunt.models import Vraagcategorie
-from programma.models import Programmaonderdeel
-from sessie.aanmelden import herverdeel_broodjes
-from sessie.kloon import kloon_sessie
-from sessie.models import Sessie, Toegang, Werkgroep
-from thematafels.models import Ronde, Thematafel
-
-
-class ProgrammaInline(admin.TabularInline):
-    model = Programmaonderdeel
-    extra = 0
-    fields = ["start", "eind", "soort", "titel", "toelichting", "punten"]
-
-
-class ThematafelInline(admin.StackedInline):
-    model = Thematafel
-    extra = 0
-    fields = ["nummer", "naam", "kernvraag", "toelichting"]
-    show_change_link = True
-
-
-class RondeInline(admin.TabularInline):
-    model = Ronde
-    extra = 0
-
-
-class VraagcategorieInline(admin.TabularInline):
-    model = Vraagcategorie
-    extra = 0
-
-
-class WerkgroepInline(admin.TabularInline):
-    model = Werkgroep
-    extra = 0
-    fields = ["naam", "beschrijving", "volgorde"]
+from sessie.models import Sessie, Toegang
 
 
 class LiveAdminMixin:
@@ -50,65 +15,11 @@ class LiveAdminMixin:
         return obj.sessie_id
 
 
-@admin.register(Sessie)
-class SessieAdmin(LiveAdminMixin, admin.ModelAdmin):
-    list_display = ["titel", "gebied", "datum", "status"]
-    list_filter = ["status", "gebied"]
-    search_fields = ["titel", "gebied", "locatie"]
-    prepopulated_fields = {"slug": ["titel"]}
-    filter_horizontal = ["organisatoren"]
-    inlines = [
-        ProgrammaInline,
-        ThematafelInline,
-        RondeInline,
-        VraagcategorieInline,
-        WerkgroepInline,
-    ]
-    actions = ["kloon"]
-    fieldsets = [
-        (None, {"fields": ["titel", "slug", "gebied", "onderwerp", "status", "organisatoren"]}),
-        (_("When and where"), {"fields": ["datum", "locatie", "adres", "plaats"]}),
-        (_("Content"), {"fields": ["doelen", "gespreksleiders", "informatiepunt"]}),
-        (
-            _("Registration"),
-            {"fields": ["rollen", "capaciteit", "broodjes", "broodjes_deadline"]},
-        ),
-    ]
-
-    def sessie_id_of(self, obj) -> int:
-        return obj.pk
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        if change and {"broodjes", "broodjes_deadline"} & set(form.changed_data):
-            # More sandwiches (or a later deadline): the waiting list moves up at once.
-            herverdeel_broodjes(sessie=form.instance)
-
-    def get_queryset(self, request):
-        qs = super().get_queryset(request)
-        return qs if request.user.is_superuser else qs.filter(organisatoren=request.user)
-
-    @admin.action(description=_("Clone as a template for another district"))
-    def kloon(self, request, queryset):
-        for bron in queryset:
-            kloon_sessie(bron=bron, titel=_("Copy of %(titel)s") % {"titel": bron.titel})
-        self.message_user(
-            request,
-            ngettext(
-                "%(n)d session cloned as a draft.",
-                "%(n)d sessions cloned as drafts.",
-                queryset.count(),
-            )
-            % {"n": queryset.count()},
-            messages.SUCCESS,
-        )
-
-
 @admin.register(Toegang)
 class ToegangAdmin(admin.ModelAdmin):
     list_display = ["__str__", "sessie", "rol", "verloopt", "ingetrokken"]
     list_filter = ["rol", "sessie"]
-    readonly_fields = ["sessie", "rol", "tafel", "verloopt", "ingetrokken", "aangemaakt"]
+    readonly_fields = ["sessie", "rol", "verloopt", "ingetrokken", "aangemaakt"]
     actions = ["intrekken"]
 
     def has_add_permission(self, request):

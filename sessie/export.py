@@ -1,23 +1,57 @@
-"""Spreadsheet exports (CSV and XLSX) that are safe to open: user text never runs as a formula."""
+"""Spreadsheet exports (CSV and XLSX): the one convention every export view follows.
+
+Rows hold plain values; `cel` turns each into what the file shows: times in the hall's local
+time, yes/no in the page's language, text without control or direction-override characters.
+Column titles are translated. In CSV, text a spreadsheet would read as a formula gets a leading
+apostrophe; XLSX writes text as text (no apostrophe needed, none shown).
+"""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import re
 from collections.abc import Iterable, Sequence
 
 import xlsxwriter
 from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Also the fullwidth forms, which spreadsheets read as the ASCII ones.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+# C0/C1 controls (but tab and newline) and the bidirectional overrides and isolates.
+ONZICHTBAAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORMATEN = ("csv", "xlsx")
+
+
+def schoon(tekst: str) -> str:
+    """Text without control characters or right-to-left overrides (they hide or reorder text)."""
+    return ONZICHTBAAR.sub("", tekst)
+
+
+def cel(waarde: object) -> object:
+    """A value as an export shows it."""
+    if waarde is None:
+        return ""
+    if isinstance(waarde, bool):
+        return _("yes") if waarde else _("no")
+    if isinstance(waarde, dt.datetime):
+        return timezone.localtime(waarde).strftime("%Y-%m-%d %H:%M")
+    if isinstance(waarde, str):
+        return schoon(waarde)
+    return waarde
 
 
 def veilige_cel(waarde: object) -> object:
-    """Text that a spreadsheet would read as a formula gets a leading apostrophe (OWASP)."""
+    """For CSV: text that a spreadsheet would read as a formula gets a leading apostrophe."""
+    waarde = cel(waarde)
     if isinstance(waarde, str) and waarde.startswith(FORMULA_START):
         return "'" + waarde
-    return "" if waarde is None else waarde
+    return waarde
 
 
 def csv_response(
@@ -29,7 +63,7 @@ def csv_response(
     writer = csv.writer(response, delimiter=";")
     writer.writerow(kop)
     for rij in rijen:
-        writer.writerow([veilige_cel(cel) for cel in rij])
+        writer.writerow([veilige_cel(waarde) for waarde in rij])
     return response
 
 
@@ -46,8 +80,13 @@ def xlsx_response(
     werkblad.write_row(0, 0, kop, vet)
     breedtes = [len(k) for k in kop]
     for r, rij in enumerate(rijen, start=1):
-        cellen = [veilige_cel(cel) for cel in rij]
-        werkblad.write_row(r, 0, cellen)
+        cellen = [cel(waarde) for waarde in rij]
+        for c, waarde in enumerate(cellen):
+            # Text stays text, whatever it starts with (no formulas, no URLs, no apostrophe).
+            if isinstance(waarde, str):
+                werkblad.write_string(r, c, waarde)
+            else:
+                werkblad.write(r, c, waarde)
         breedtes = [max(b, min(60, len(str(c)))) for b, c in zip(breedtes, cellen, strict=False)]
     for kolom, breedte in enumerate(breedtes):
         werkblad.set_column(kolom, kolom, breedte + 2)
@@ -61,10 +100,16 @@ def xlsx_response(
 def spreadsheet_response(
     *, formaat: str, bestandsnaam: str, blad: str, kop: Sequence, rijen: Iterable[Sequence]
 ) -> HttpResponse:
-    """The export as CSV or XLSX, as the URL asks; any other format is not found."""
+    """The export as CSV or XLSX, as the URL asks; any other format is not found.
+
+    Exports hold what only organisers may see: never kept by a browser or a shared cache.
+    """
     kop = [str(titel) for titel in kop]  # translated column titles
     if formaat == "csv":
-        return csv_response(bestandsnaam=bestandsnaam, kop=kop, rijen=rijen)
-    if formaat == "xlsx":
-        return xlsx_response(bestandsnaam=bestandsnaam, blad=str(blad), kop=kop, rijen=rijen)
-    raise Http404
+        response = csv_response(bestandsnaam=bestandsnaam, kop=kop, rijen=rijen)
+    elif formaat == "xlsx":
+        response = xlsx_response(bestandsnaam=bestandsnaam, blad=str(blad), kop=kop, rijen=rijen)
+    else:
+        raise Http404
+    add_never_cache_headers(response)
+    return response

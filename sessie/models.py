@@ -11,8 +11,6 @@ import secrets
 
 from django.conf import settings
 from django.db import connection, models
-from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -51,7 +49,7 @@ class Sessie(models.Model):
         related_name="georganiseerde_sessies",
         blank=True,
     )
-    # Registration (sessie/aanmelden.py): who may sign up, and the sandwiches.
+    # Registration (aanmelden/): who may sign up, and the sandwiches.
     rollen = models.TextField(
         _("who attendees can say they are"),
         default=(
@@ -90,9 +88,6 @@ class Sessie(models.Model):
 
     def __str__(self) -> str:
         return self.titel
-
-    def get_absolute_url(self) -> str:
-        return reverse("sessie:detail", kwargs={"slug": self.slug})
 
     @property
     def doelen_lijst(self) -> list[str]:
@@ -168,14 +163,6 @@ class Toegang(models.Model):
         Sessie, on_delete=models.CASCADE, related_name="toegangen", verbose_name=_("session")
     )
     rol = models.CharField(_("role"), max_length=20, choices=Rol.choices)
-    tafel = models.ForeignKey(
-        "thematafels.Tafel",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="toegangen",
-        verbose_name=_("table"),
-    )
     label = models.CharField(_("label"), max_length=100, blank=True)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     verloopt = models.DateTimeField(_("expires"))
@@ -188,13 +175,6 @@ class Toegang(models.Model):
         ordering = ["rol", "label", "pk"]
         verbose_name = _("access link")
         verbose_name_plural = _("access links")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(rol="tafelhost", tafel__isnull=False)
-                | (~Q(rol="tafelhost") & Q(tafel__isnull=True)),
-                name="toegang_tafel_alleen_voor_tafelhost",
-            )
-        ]
 
     def __str__(self) -> str:
         return self.label or self.get_rol_display()
@@ -218,15 +198,14 @@ class Toegang(models.Model):
         return sessie.op_tijd(dt.time(6, 0), dag_erna=True)
 
     @classmethod
-    def uitgeven(
-        cls, *, sessie: Sessie, rol: str, tafel=None, label: str = ""
-    ) -> tuple[Toegang, str]:
+    def uitgeven(cls, *, sessie: Sessie, rol: str, label: str = "") -> tuple[Toegang, str]:
+        """A new grant and its raw token (shown once). A table host's table is kept by
+        `thematafels` beside the grant (`Tafeltoegang`): the core knows no tables."""
         token = secrets.token_urlsafe(32)
         toegang = cls.objects.create(
             sessie=sessie,
             rol=rol,
-            tafel=tafel,
-            label=label or (f"{tafel.naam} · {tafel.thematafel.naam}" if tafel else ""),
+            label=label,
             token_hash=hash_token(token),
             verloopt=cls.standaard_verloop(sessie),
         )
@@ -302,162 +281,3 @@ class Werkgroep(models.Model):
 
     def __str__(self) -> str:
         return self.naam
-
-
-class AanmeldingQuerySet(models.QuerySet):
-    def actief(self) -> AanmeldingQuerySet:
-        return self.filter(geannuleerd__isnull=True)
-
-
-class Aanmelding(Inzending):
-    """One person coming to one evening: signed up in advance or walked in at the door.
-
-    Two tokens, both stored only as hashes: the personal link (see, change, cancel, delete)
-    and the check-in code in the e-mail's QR, which only the door can use.
-    """
-
-    class Broodje(models.TextChoices):
-        GEEN = "geen", _("No sandwich")
-        JA = "ja", _("Sandwich")
-        WACHTLIJST = "wachtlijst", _("On the waiting list")
-
-    class Dieet(models.TextChoices):
-        VEGETARISCH = "vegetarisch", _("Vegetarian")
-        VEGANISTISCH = "veganistisch", _("Vegan")
-        HALAL = "halal", _("Halal")
-        GLUTENVRIJ = "glutenvrij", _("Gluten-free")
-        LACTOSEVRIJ = "lactosevrij", _("Lactose-free")
-
-    sessie = models.ForeignKey(
-        Sessie, on_delete=models.CASCADE, related_name="aanmeldingen", verbose_name=_("session")
-    )
-    naam = models.CharField(_("name"), max_length=150)
-    email = models.EmailField(_("e-mail address"), blank=True)
-    telefoon = models.CharField(_("phone number"), max_length=30, blank=True)
-    rol = models.CharField(_("who you are"), max_length=100, blank=True)
-    organisatie = models.CharField(_("organisation"), max_length=150, blank=True)
-    buurt = models.CharField(_("neighbourhood"), max_length=100, blank=True)
-    broodje = models.CharField(
-        _("sandwich"), max_length=12, choices=Broodje.choices, default=Broodje.GEEN
-    )
-    # First come, first served: the moment this person asked for a sandwich.
-    broodje_sinds = models.DateTimeField(_("sandwich asked for at"), null=True, blank=True)
-    dieet = models.JSONField(_("dietary wishes"), default=list, blank=True)
-    allergie = models.CharField(_("allergy"), max_length=200, blank=True)
-    voorkeur_1 = models.ForeignKey(
-        "thematafels.Thematafel",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("first choice of theme table"),
-    )
-    voorkeur_2 = models.ForeignKey(
-        "thematafels.Thematafel",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("second choice of theme table"),
-    )
-    werkgroepen = models.ManyToManyField(
-        Werkgroep, blank=True, related_name="aanmeldingen", verbose_name=_("workgroups")
-    )
-    toestemming_contact = models.BooleanField(
-        _("may be contacted after the evening"), default=False
-    )
-    toestemming_netwerk = models.BooleanField(_("on the evening's network list"), default=False)
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    incheck_hash = models.CharField(max_length=64, unique=True, editable=False)
-    inloop = models.BooleanField(_("walk-in"), default=False)
-    ingecheckt = models.DateTimeField(_("checked in"), null=True, blank=True)
-    geannuleerd = models.DateTimeField(_("cancelled"), null=True, blank=True)
-    aangemaakt = models.DateTimeField(_("registered"), auto_now_add=True, db_index=True)
-    gewijzigd = models.DateTimeField(_("changed"), auto_now=True)
-
-    objects = AanmeldingQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["sessie_id", "naam", "pk"]
-        verbose_name = _("registration")
-        verbose_name_plural = _("registrations")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["sessie", "email"],
-                condition=~Q(email=""),
-                name="aanmelding_email_uniek_per_sessie",
-            )
-        ]
-        indexes = [models.Index(fields=["sessie", "broodje", "broodje_sinds"])]
-
-    def __str__(self) -> str:
-        return self.naam
-
-    @property
-    def is_actief(self) -> bool:
-        return self.geannuleerd is None
-
-    @property
-    def dieet_labels(self) -> list[str]:
-        labels = dict(self.Dieet.choices)
-        return [str(labels[code]) for code in self.dieet if code in labels]
-
-    @staticmethod
-    def nieuwe_tokens() -> tuple[dict[str, str], dict[str, str]]:
-        """(hashes for the row, raw tokens for the e-mail): personal link and check-in code."""
-        token, incheck = secrets.token_urlsafe(32), secrets.token_urlsafe(24)
-        return (
-            {"token_hash": hash_token(token), "incheck_hash": hash_token(incheck)},
-            {"token": token, "incheck": incheck},
-        )
-
-    @classmethod
-    def vind(cls, token: str, *, veld: str = "token_hash") -> Aanmelding | None:
-        if not token or len(token) > 100:
-            return None
-        return cls.objects.select_related("sessie").filter(**{veld: hash_token(token)}).first()
-
-    def vernieuw_tokens(self) -> dict[str, str]:
-        """New links: the old ones stop working at once."""
-        hashes, tokens = self.nieuwe_tokens()
-        for veld, waarde in hashes.items():
-            setattr(self, veld, waarde)
-        self.save(update_fields=[*hashes])
-        return tokens
-
-    def check_in(self) -> None:
-        """At the door; someone who cancelled but came after all is simply signed up again."""
-        if self.ingecheckt is None or self.geannuleerd is not None:
-            self.ingecheckt = self.ingecheckt or timezone.now()
-            self.geannuleerd = None
-            self.save(update_fields=["ingecheckt", "geannuleerd", "gewijzigd"])
-        Sessie.bump(self.sessie_id)
-
-    def check_in_ongedaan(self) -> None:
-        self.ingecheckt = None
-        self.save(update_fields=["ingecheckt", "gewijzigd"])
-        Sessie.bump(self.sessie_id)
-
-    def als_gegevens(self) -> dict:
-        """Everything we keep about this person, for "download my data"."""
-        return {
-            "sessie": self.sessie.titel,
-            "datum": self.sessie.datum.isoformat(),
-            "naam": self.naam,
-            "email": self.email,
-            "telefoon": self.telefoon,
-            "rol": self.rol,
-            "organisatie": self.organisatie,
-            "buurt": self.buurt,
-            "broodje": self.broodje,
-            "dieet": list(self.dieet),
-            "allergie": self.allergie,
-            "voorkeur_thematafels": [str(t) for t in (self.voorkeur_1, self.voorkeur_2) if t],
-            "werkgroepen": [w.naam for w in self.werkgroepen.all()],
-            "toestemming_contact": self.toestemming_contact,
-            "toestemming_netwerklijst": self.toestemming_netwerk,
-            "inloop": self.inloop,
-            "ingecheckt": self.ingecheckt.isoformat() if self.ingecheckt else None,
-            "geannuleerd": self.geannuleerd.isoformat() if self.geannuleerd else None,
-            "aangemeld": self.aangemaakt.isoformat(),
-        }

@@ -1,7 +1,7 @@
 """Personal data across the apps: erased after the retention period, or when a person asks.
 
-`sessie.models` imports none of the other apps, so each app that keeps personal data offers a
-`privacy.py` of its own and is listed in APPS (like `simulatie.VULLERS`):
+The core imports none of the other apps, so each app that keeps personal data offers a
+`privacy.py` of its own, discovered in INSTALLED_APPS order (like the simulation's fillers):
 
     def vergeet_persoonsgegevens(*, sessies: QuerySet[Sessie]) -> dict[str, int]
         Erase names and contact details of those sessions, keep the anonymous content for the
@@ -15,7 +15,7 @@
         The same rows, for "download my data".
 
 `manage.py vergeet` (run daily) calls `vergeet_oude_sessies`; "delete my data" calls
-`vergeet_persoon`, "download my data" `alle_gegevens`.
+`vergeet_persoon`, "download my data" `gegevens_van_persoon` (both from `aanmelden`).
 """
 
 from __future__ import annotations
@@ -24,17 +24,20 @@ import datetime as dt
 import importlib
 from types import ModuleType
 
+from django.apps import apps
 from django.db import transaction
-from django.db.models import QuerySet
+from django.utils.module_loading import module_has_submodule
 
-from sessie.models import Aanmelding, Sessie
-
-# Apps with a privacy.py, in the order the command reports them.
-APPS = ["sessie", "informatiepunt", "thematafels"]
+from sessie.models import Sessie
 
 
 def _modules() -> list[ModuleType]:
-    return [importlib.import_module(f"{app}.privacy") for app in APPS]
+    """Every app's `privacy.py` but this one's, in INSTALLED_APPS order."""
+    return [
+        importlib.import_module(f"{config.name}.privacy")
+        for config in apps.get_app_configs()
+        if config.name != "sessie" and module_has_submodule(config.module, "privacy")
+    ]
 
 
 def vergeet_oude_sessies(*, ouder_dan: dt.date) -> dict[str, int]:
@@ -58,41 +61,11 @@ def vergeet_persoon(*, sessie: Sessie, email: str) -> int:
     )
 
 
-def alle_gegevens(*, aanmelding: Aanmelding) -> dict:
-    """Everything kept about this person at this evening: the registration and what other
-    apps hold under the same e-mail address."""
-    gegevens = aanmelding.als_gegevens()
-    if aanmelding.email.strip():
+def gegevens_van_persoon(*, sessie: Sessie, email: str) -> dict:
+    """What every app holds under this address in `sessie`, for "download my data"."""
+    gegevens: dict = {}
+    if email.strip():
         for module in _modules():
             if hasattr(module, "gegevens_van_adres"):
-                gegevens |= module.gegevens_van_adres(
-                    sessie=aanmelding.sessie, email=aanmelding.email
-                )
+                gegevens |= module.gegevens_van_adres(sessie=sessie, email=email)
     return gegevens
-
-
-# This app's own part: registrations.
-
-
-def vergeet_persoonsgegevens(*, sessies: QuerySet[Sessie]) -> dict[str, int]:
-    """Names, contact details, organisation and allergy go; counts and choices stay.
-
-    Fresh random token hashes make the personal link and the check-in code stop working.
-    """
-    oud = Aanmelding.objects.filter(sessie__in=sessies).exclude(naam="")
-    aantal = 0
-    with transaction.atomic():
-        for pk in oud.values_list("pk", flat=True):
-            hashes, _tokens = Aanmelding.nieuwe_tokens()
-            Aanmelding.objects.filter(pk=pk).update(
-                naam="",
-                email="",
-                telefoon="",
-                organisatie="",
-                allergie="",
-                toestemming_contact=False,
-                toestemming_netwerk=False,
-                **hashes,
-            )
-            aantal += 1
-    return {"registrations": aantal}

@@ -9,11 +9,12 @@ import uuid
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from aanmelden.models import Aanmelding
 from informatiepunt.models import Vraagcategorie
 from programma.models import Programmaonderdeel
-from sessie.laden import DEMO_PATH, laad_sessie, lees
-from sessie.models import Aanmelding, Sessie, Toegang, Werkgroep
-from thematafels.models import Idee, Prompt, Ronde, Tafel, Thematafel
+from sessie.models import Sessie, Toegang, Werkgroep
+from thematafels.models import Idee, Prompt, Ronde, Tafel, Tafeltoegang, Thematafel
+from wijkavond.laden import DEMO_PATH, laad_sessie, lees
 
 _teller = itertools.count(1)
 
@@ -83,7 +84,13 @@ def make_categorie(sessie: Sessie, naam: str = "Financiering") -> Vraagcategorie
     return Vraagcategorie.objects.create(sessie=sessie, naam=naam)
 
 
-def make_toegang(sessie: Sessie, rol: str = Toegang.Rol.DEUR, **velden) -> tuple[Toegang, str]:
+def make_toegang(
+    sessie: Sessie, rol: str = Toegang.Rol.DEUR, *, tafel: Tafel | None = None, **velden
+) -> tuple[Toegang, str]:
+    """A volunteer link; with `tafel`, a table host's link for that table."""
+    if tafel is not None:
+        assert rol == Toegang.Rol.TAFELHOST, "only a table host's link has a table"
+        return Tafeltoegang.uitgeven(tafel=tafel, **velden)
     return Toegang.uitgeven(sessie=sessie, rol=rol, **velden)
 
 
@@ -137,6 +144,6 @@ def make_idee(tafel: Tafel, ronde: Ronde, tekst: str = "Een buurtapp", **velden)
 
 def host_client(client, sessie: Sessie, tafel: Tafel):
     """`client` holding a table host's link for `tafel` (opened once, as a host would)."""
-    _, token = Toegang.uitgeven(sessie=sessie, rol=Toegang.Rol.TAFELHOST, tafel=tafel)
+    _, token = Tafeltoegang.uitgeven(tafel=tafel)
     client.get(f"/toegang/{token}/")
     return client

@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from informatiepunt.models import Vraag
 from sessie.models import Teller, Toegang
-from tests.builders import make_aanmelding, make_user, make_vraag
+from tests.builders import make_aanmelding, make_toegang, make_user, make_vraag
 from tests.urlwalk import VERZONNEN, Voorbeelden, named_views
 
 pytestmark = pytest.mark.django_db
@@ -51,8 +51,8 @@ def bezoekers(noord, tafel):
     clients["organisator"] = Client()
     clients["organisator"].force_login(organisator)
     for rol in Toegang.Rol.values:
-        _, token = Toegang.uitgeven(
-            sessie=noord, rol=rol, tafel=tafel if rol == Toegang.Rol.TAFELHOST else None
+        _, token = make_toegang(
+            noord, rol=rol, tafel=tafel if rol == Toegang.Rol.TAFELHOST else None
         )
         clients[rol] = Client()
         clients[rol].get(f"/toegang/{token}/")
@@ -73,21 +73,22 @@ TOEGANG = {
         " informatiepunt:vraag_dubbel informatiepunt:vraag_verbergen"
     ),
     Toegang.Rol.DEUR: (
-        "sessie:deur sessie:deur_inchecken sessie:deur_inloop sessie:deur_tellers"
-        " sessie:deur_code sessie:catering"
+        "aanmelden:deur aanmelden:deur_inchecken aanmelden:deur_inloop aanmelden:deur_tellers"
+        " aanmelden:deur_code aanmelden:catering"
     ),
     ORGANISATOR: (
         "thematafels:afronding thematafels:ideeen_export thematafels:rollen_export"
         " thematafels:afronding_verplaats thematafels:afronding_kernpunt"
         " thematafels:afronding_samenvoegen informatiepunt:vraag_toewijzen"
         " informatiepunt:vraag_beantwoorden informatiepunt:vraag_heropenen"
-        " informatiepunt:terugkoppelen informatiepunt:export sessie:organiser_home"
-        " sessie:organiser_sessie sessie:oefenklok sessie:aanmeldingen sessie:aanmeldingen_export"
-        " sessie:toegangen sessie:toegang_maken sessie:toegang_vernieuwen sessie:toegang_intrekken"
+        " informatiepunt:terugkoppelen informatiepunt:export wijkavond:organiser_home"
+        " wijkavond:organiser_sessie wijkavond:oefenklok aanmelden:aanmeldingen"
+        " aanmelden:aanmeldingen_export wijkavond:toegangen wijkavond:toegang_maken"
+        " wijkavond:toegang_vernieuwen wijkavond:toegang_intrekken"
     ),
 }
 # Opened by a secret in the URL (an attendee's personal link, a volunteer link): not by role.
-MET_SLEUTEL = {"sessie:toegang", "sessie:logout"}
+MET_SLEUTEL = {"sessie:toegang", "wijkavond:logout"}
 
 
 def _binnen(response) -> bool | None:
@@ -226,7 +227,7 @@ def test_a_refused_form_keeps_everything_that_was_typed(noord, bezoekers):
     for (wie, client), (naam, url) in itertools.product(
         bezoekers.items(), list(Voorbeelden(noord).urls())
     ):
-        if naam == "sessie:logout":
+        if naam == "wijkavond:logout":
             continue
         Teller.objects.all().delete()
         response = client.post(url, dict.fromkeys(VELDEN, "abc"))
@@ -240,3 +241,20 @@ def test_a_refused_form_keeps_everything_that_was_typed(noord, bezoekers):
         if velden:
             gecontroleerd.add(naam)
     assert len(gecontroleerd) >= 8, gecontroleerd
+
+
+def test_every_url_that_answers_a_fragment_or_a_page_varies_on_hx_request(noord, bezoekers):
+    """A cache (or the browser's back button) must never hand a fragment to a page load."""
+    organisator = bezoekers[ORGANISATOR]
+    gevonden = []
+    for naam, url in Voorbeelden(noord).urls():
+        pagina = organisator.get(url)
+        fragment = organisator.get(url, headers={"HX-Request": "true"})
+        if pagina.status_code != 200 or fragment.status_code != 200:
+            continue
+        if (b"<html" in pagina.content) == (b"<html" in fragment.content):
+            continue  # the same page either way
+        gevonden.append(naam)
+        for response in (pagina, fragment):
+            assert "HX-Request" in response.get("Vary", ""), naam
+    assert "thematafels:wand" in gevonden and "aanmelden:deur" in gevonden

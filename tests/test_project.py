@@ -191,11 +191,11 @@ def test_no_raw_token_is_stored_anywhere(client, django_capture_on_commit_callba
     client.get(reverse("sessie:toegang", args=[vrijwilliger]))
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
-            reverse("sessie:aanmelden", args=[sessie.slug]),
+            reverse("aanmelden:aanmelden", args=[sessie.slug]),
             {"sleutel": uuid.uuid4(), "naam": "Anouk Fictief", "email": "anouk@example.invalid"},
         )
     persoonlijk = re.search(r"/mijn/([^/]+)/", mail.outbox[0].body).group(1)
-    client.get(reverse("sessie:mijn", args=[persoonlijk]))
+    client.get(reverse("aanmelden:mijn", args=[persoonlijk]))
     uit = io.StringIO()
     call_command("dumpdata", stdout=uit)
     alles = uit.getvalue()

@@ -6,7 +6,8 @@ import uuid
 import pytest
 from django.utils import timezone
 
-from sessie.models import Aanmelding, Sessie
+from aanmelden.models import Aanmelding
+from sessie.models import Sessie
 from sessie.sql import Columns, insert_new, select
 from tests.builders import make_sessie
 from thematafels.models import Idee, Ronde, Tafel, Thematafel

@@ -12,7 +12,7 @@ from sessie.models import Sessie, Toegang
 from tests.builders import make_aanmelding, make_idee, make_vraag
 
 # An argument no object has, for each kind of URL argument.
-VERZONNEN = {"slug": "bestaat-niet", "tafel": 999999, "ronde": 99, "pk": 999999,
+VERZONNEN = {"slug": "bestaat-niet", "tafel_id": 999999, "ronde": 99, "pk": 999999,
              "token": "onzin", "code": "onzin", "formaat": "exe"}  # fmt: skip
 
 
@@ -38,15 +38,15 @@ class Voorbeelden:
         aanmelding, tokens = make_aanmelding(sessie)
         toegang, _ = Toegang.uitgeven(sessie=sessie, rol=Toegang.Rol.DEUR)
         self.waarden = dict(
-            slug=sessie.slug, tafel=tafel.pk, ronde=1, token=tokens["token"],
+            slug=sessie.slug, tafel_id=tafel.pk, ronde=1, token=tokens["token"],
             code=tokens["incheck"], formaat="csv",
         )  # fmt: skip
         # What `pk` means, by the view's name.
         self.pks = {
             "thematafels": idee.pk,
             "informatiepunt": vraag.pk,
-            "sessie:deur": aanmelding.pk,
-            "sessie:toegang": toegang.pk,
+            "aanmelden:deur": aanmelding.pk,
+            "wijkavond:toegang": toegang.pk,
         }
 
     def kwargs(self, naam: str, params: list) -> dict:
@@ -64,7 +64,7 @@ class Voorbeelden:
     def paginas(self, client) -> Iterator[tuple[str, HttpResponse]]:
         """(URL, response) of every HTML page `client` can open (signing out aside)."""
         for naam, url in self.urls():
-            if naam == "sessie:logout":
+            if naam == "wijkavond:logout":
                 continue
             response = client.get(url)
             if response.status_code == 200 and response["Content-Type"].startswith("text/html"):

@@ -12,12 +12,13 @@ import functools
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import Http404, HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 
 from sessie.access import held_grants
 from sessie.models import Sessie, Toegang
 from sessie.sql import Columns, rows, table
-from thematafels.models import Tafel, Thematafel
+from thematafels.models import Tafel, Tafeltoegang, Thematafel
 
 _TAFEL = Columns(Tafel, "t")
 _THEMA = Columns(Thematafel, "th")
@@ -28,16 +29,18 @@ _SESSIE = Columns(Sessie, "s")
 def _sql(grants: int, vendor: str) -> str:
     """Table, theme and session; with `grants`, also which of them are valid for this table.
 
-    The grant's conditions are `Toegang.objects.geldig()` and the host's scope, in SQL.
+    The grant's conditions are `Toegang.objects.geldig()` and the host's table (`Tafeltoegang`),
+    in SQL.
     """
     select = f"{_TAFEL.sql()}, {_THEMA.sql()}, {_SESSIE.sql()}"
     join = ""
     if grants:
         select += ", g.id, g.token_hash"
         join = (
-            f" LEFT JOIN {table(Toegang)} g ON g.tafel_id = t.id AND g.rol = %s"
+            f" LEFT JOIN {table(Tafeltoegang)} tt ON tt.tafel_id = t.id"
+            f" AND tt.toegang_id IN ({', '.join(['%s'] * grants)})"
+            f" LEFT JOIN {table(Toegang)} g ON g.id = tt.toegang_id AND g.rol = %s"
             " AND g.ingetrokken IS NULL AND g.verloopt > %s"
-            f" AND g.id IN ({', '.join(['%s'] * grants)})"
         )
     return (
         f"SELECT {select} FROM {table(Tafel)} t"
@@ -57,7 +60,7 @@ def tafel_toegang(request: HttpRequest, slug: str, tafel_id: int) -> tuple[Sessi
     params: list = []
     if held:
         now = connection.ops.adapt_datetimefield_value(timezone.now())
-        params = [Toegang.Rol.TAFELHOST, now, *held]
+        params = [*held, Toegang.Rol.TAFELHOST, now]
     found = rows(_sql(len(held), connection.vendor), [*params, tafel_id, slug])
     if not found:
         raise Http404
@@ -74,3 +77,14 @@ def tafel_toegang(request: HttpRequest, slug: str, tafel_id: int) -> tuple[Sessi
     if not host and not sessie.mag_organiseren(request.user):
         raise PermissionDenied
     return sessie, tafel
+
+
+def landing(toegang: Toegang) -> str | None:
+    """Where a table host's link leads: the capture page of its table (`sessie.access.LANDING`)."""
+    tafeltoegang = Tafeltoegang.objects.filter(toegang=toegang).first()
+    if tafeltoegang is None:
+        return None
+    return reverse(
+        "thematafels:vastleggen",
+        kwargs={"slug": toegang.sessie.slug, "tafel_id": tafeltoegang.tafel_id},
+    )

@@ -259,7 +259,7 @@ def rol_rijen(sessie: Sessie) -> list[list]:
             notitie.naam,
             notitie.rol,
             notitie.werkgroep.naam if notitie.werkgroep else "",
-            notitie.aangemaakt.strftime("%Y-%m-%d %H:%M"),
+            notitie.aangemaakt,
         ]
         for notitie in _rolnotities(sessie)
     ]

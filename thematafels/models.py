@@ -8,7 +8,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sessie.models import Inzending, Sessie
+from sessie.models import Inzending, Sessie, Toegang
 
 
 class Thematafel(models.Model):
@@ -78,6 +78,44 @@ class Tafel(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+
+class Tafeltoegang(models.Model):
+    """The table a table host's link is for, kept beside the core's grant (`Toegang`).
+
+    The core knows no tables; this app owns the link between a grant and its table. A grant
+    without one lets its holder in at no table (`thematafels.access` joins on this row).
+    """
+
+    toegang = models.OneToOneField(
+        Toegang,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="tafeltoegang",
+        verbose_name=_("access link"),
+    )
+    tafel = models.ForeignKey(
+        Tafel, on_delete=models.CASCADE, related_name="toegangen", verbose_name=_("table")
+    )
+
+    class Meta:
+        verbose_name = _("table host's table")
+        verbose_name_plural = _("table hosts' tables")
+
+    def __str__(self) -> str:
+        return f"{self.toegang} → {self.tafel}"
+
+    @classmethod
+    @transaction.atomic
+    def uitgeven(cls, *, tafel: Tafel, label: str = "") -> tuple[Toegang, str]:
+        """A table host's link for `tafel`: the grant and its raw token (shown once)."""
+        toegang, token = Toegang.uitgeven(
+            sessie=tafel.thematafel.sessie,
+            rol=Toegang.Rol.TAFELHOST,
+            label=label or f"{tafel.naam} · {tafel.thematafel.naam}",
+        )
+        cls.objects.create(toegang=toegang, tafel=tafel)
+        return toegang, token
 
 
 class Ronde(models.Model):

@@ -8,8 +8,8 @@ import uuid
 from django.db import transaction
 
 from sessie.models import Sessie
-from sessie.simulatie import fictieve_naam
-from thematafels.models import Idee, Opkomst, Rolnotitie, Soort
+from sessie.simulatie import fictieve_naam, tafels_per_thema
+from thematafels.models import Idee, Opkomst, Rolnotitie, Soort, Tafel
 
 ONDERWERPEN = [
     "een vaste plek in het buurthuis",
@@ -67,6 +67,20 @@ def _sleutel(rng: random.Random) -> uuid.UUID:
 
 
 @transaction.atomic
+def schaal_tafels(*, sessie: Sessie, deelnemers: int) -> None:
+    """Add physical tables to an existing session until the crowd fits."""
+    themas = list(sessie.thematafels.prefetch_related("tafels"))
+    nodig = tafels_per_thema(deelnemers, len(themas))
+    for thema in themas:
+        for i in range(len(thema.tafels.all()), nodig):
+            Tafel.objects.create(thematafel=thema, naam=f"Tafel {thema.nummer}{chr(65 + i)}")
+
+
+def voorbereiden(*, sessie: Sessie, aantallen) -> None:
+    """Before any app fills the evening: enough physical tables for the crowd."""
+    schaal_tafels(sessie=sessie, deelnemers=aantallen.deelnemers)
+
+
 def vul(*, sessie: Sessie, rng: random.Random, aantallen) -> None:
     """Spread `aantallen.ideeen` ideas over the tables and rounds; about 1 in 15 is a key point."""
     tafels = [

@@ -4,7 +4,7 @@ from thematafels import views
 
 app_name = "thematafels"
 
-tafel = "tafel/<int:tafel>/"
+tafel = "tafel/<int:tafel_id>/"
 urlpatterns = [
     path(tafel, views.vastleggen, name="vastleggen"),
     path(f"{tafel}ideeen/", views.idee_toevoegen, name="idee_toevoegen"),

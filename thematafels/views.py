@@ -9,14 +9,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from sessie.access import organiser_sessie, public_sessie
 from sessie.capture import nieuwe_sleutel
 from sessie.export import spreadsheet_response
+from sessie.links import absolute
 from sessie.live import live_fragment, no_change, poll_unchanged, poll_url, unchanged
 from sessie.models import Sessie
 from sessie.ratelimit import rate_limit
-from sessie.rollen import absolute
 from thematafels import ideeen as domein
 from thematafels.access import tafel_toegang
 from thematafels.forms import (
@@ -54,7 +55,6 @@ def _vastleg_context(
     ronde = ronde or _gekozen_ronde(request, sessie, rondes)
     huidige = domein.huidige_ronde(sessie, rondes)
     nu = sessie.nu()
-    opkomst = Opkomst.objects.filter(tafel=tafel, ronde=ronde).first() if ronde else None
     return {
         "sessie": sessie,
         "tafel": tafel,
@@ -70,10 +70,28 @@ def _vastleg_context(
         "overdracht": domein.overdracht(tafel=tafel, ronde=ronde, rondes=rondes) if ronde else None,
         **_lijst_context(sessie, tafel, ronde, ongedaan=ongedaan),
         "form": form or IdeeForm(prompts=prompts, rondes=rondes, initial={"ronde": ronde}),
-        "opkomst_form": OpkomstForm(
-            rondes=rondes, initial={"ronde": ronde, "aantal": opkomst.aantal if opkomst else None}
-        ),
-        "rol_form": RolnotitieForm(sessie_id=sessie.pk),
+        **_opkomst_context(sessie, tafel, ronde=ronde, rondes=rondes),
+        **_rollen_context(sessie, tafel),
+    }
+
+
+def _opkomst_context(
+    sessie: Sessie, tafel: Tafel, *, ronde, rondes, form: OpkomstForm | None = None
+) -> dict:
+    """Just what the head count needs."""
+    if form is None:
+        opkomst = Opkomst.objects.filter(tafel=tafel, ronde=ronde).first() if ronde else None
+        aantal = opkomst.aantal if opkomst else None
+        form = OpkomstForm(rondes=rondes, initial={"ronde": ronde, "aantal": aantal})
+    return {"sessie": sessie, "tafel": tafel, "ronde": ronde, "opkomst_form": form}
+
+
+def _rollen_context(sessie: Sessie, tafel: Tafel, *, form: RolnotitieForm | None = None) -> dict:
+    """Just what the role offers need."""
+    return {
+        "sessie": sessie,
+        "tafel": tafel,
+        "rol_form": form or RolnotitieForm(sessie_id=sessie.pk),
         "rolnotities": list(tafel.rolnotities.select_related("werkgroep")),
     }
 
@@ -87,7 +105,7 @@ def _lijst_context(sessie: Sessie, tafel: Tafel, ronde, *, ongedaan: Idee | None
     ideeen = Idee.objects.zichtbaar().filter(tafel=tafel, ronde=ronde).select_related("prompt")
     lijst = reverse(
         "thematafels:ideeen_lijst",
-        kwargs={"slug": sessie.slug, "tafel": tafel.pk, "ronde": ronde.nummer if ronde else 0},
+        kwargs={"slug": sessie.slug, "tafel_id": tafel.pk, "ronde": ronde.nummer if ronde else 0},
     )
     return {
         "sessie": sessie,
@@ -100,53 +118,56 @@ def _lijst_context(sessie: Sessie, tafel: Tafel, ronde, *, ongedaan: Idee | None
 
 
 def _terug_naar_tafel(sessie: Sessie, tafel: Tafel, ronde, **extra) -> HttpResponse:
-    url = reverse("thematafels:vastleggen", kwargs={"slug": sessie.slug, "tafel": tafel.pk})
+    url = reverse("thematafels:vastleggen", kwargs={"slug": sessie.slug, "tafel_id": tafel.pk})
     params = "&".join(f"{k}={v}" for k, v in {"ronde": ronde.nummer, **extra}.items())
     return redirect(f"{url}?{params}")
 
 
 @require_GET
-def vastleggen(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
+@vary_on_headers("HX-Request")
+def vastleggen(request: HttpRequest, slug: str, tafel_id: int) -> HttpResponse:
     """The table host's phone page: theme on top, one box to log what the table says."""
-    sessie, tafel_obj = tafel_toegang(request, slug, tafel)
+    sessie, tafel = tafel_toegang(request, slug, tafel_id)
     ongedaan = None
     if request.GET.get("ongedaan", "").isdigit():
         ongedaan = Idee.objects.filter(
-            pk=request.GET["ongedaan"], tafel=tafel_obj, verwijderd__isnull=False
+            pk=request.GET["ongedaan"], tafel=tafel, verwijderd__isnull=False
         ).first()
-    context = _vastleg_context(request, sessie, tafel_obj, ongedaan=ongedaan)
+    context = _vastleg_context(request, sessie, tafel, ongedaan=ongedaan)
     # When the round's countdown runs out, the page asks for the round bar only: never the form.
     template = "thematafels/vastleggen.html#balk" if request.htmx else "thematafels/vastleggen.html"
     return render(request, template, context)
 
 
 @require_GET
-def ideeen_lijst(request: HttpRequest, slug: str, tafel: int, ronde: int) -> HttpResponse:
+@vary_on_headers("HX-Request")
+def ideeen_lijst(request: HttpRequest, slug: str, tafel_id: int, ronde: int) -> HttpResponse:
     """The capture page's list, polled every 5 s: another phone at this table may add ideas.
 
     204 while the session's change counter stands still; never the capture form.
     """
-    sessie, tafel_obj = tafel_toegang(request, slug, tafel)
+    sessie, tafel = tafel_toegang(request, slug, tafel_id)
     if unchanged(request, sessie):
         return no_change()
     ronde_obj = get_object_or_404(Ronde, sessie=sessie, nummer=ronde)
     if not request.htmx:
-        return _terug_naar_tafel(sessie, tafel_obj, ronde_obj)
-    context = _lijst_context(sessie, tafel_obj, ronde_obj) | {"oob": True}
+        return _terug_naar_tafel(sessie, tafel, ronde_obj)
+    context = _lijst_context(sessie, tafel, ronde_obj) | {"oob": True}
     return render(request, "thematafels/vastleggen.html#lijst", context)
 
 
 @require_POST
-def idee_toevoegen(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
-    sessie, tafel_obj = tafel_toegang(request, slug, tafel)
+@vary_on_headers("HX-Request")
+def idee_toevoegen(request: HttpRequest, slug: str, tafel_id: int) -> HttpResponse:
+    sessie, tafel = tafel_toegang(request, slug, tafel_id)
     form = IdeeForm(
         request.POST,
-        prompts=domein.prompts(tafel_obj.thematafel),
+        prompts=domein.prompts(tafel.thematafel),
         rondes=domein.rondes(sessie),
     )
     if not form.is_valid():
         context = _vastleg_context(
-            request, sessie, tafel_obj, ronde=form.cleaned_data.get("ronde"), form=form
+            request, sessie, tafel, ronde=form.cleaned_data.get("ronde"), form=form
         )
         template = "thematafels/vastleggen.html"
         return render(
@@ -154,7 +175,7 @@ def idee_toevoegen(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
         )
     data = form.cleaned_data
     idee, _nieuw = domein.leg_idee_vast(
-        tafel=tafel_obj,
+        tafel=tafel,
         ronde=data["ronde"],
         sleutel=data["sleutel"],
         tekst=data["tekst"],
@@ -163,16 +184,16 @@ def idee_toevoegen(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
     )
     if request.htmx:
         # Only the new idea (and the count): the answer costs the same however long the list is.
-        aantal = domein.aantal_ideeen(tafel_obj, data["ronde"])
-        context = {"sessie": sessie, "tafel": tafel_obj, "ronde": data["ronde"], "idee": idee}
+        aantal = domein.aantal_ideeen(tafel, data["ronde"])
+        context = {"sessie": sessie, "tafel": tafel, "ronde": data["ronde"], "idee": idee}
         return render(request, "thematafels/vastleggen.html#nieuw", context | {"aantal": aantal})
-    return _terug_naar_tafel(sessie, tafel_obj, data["ronde"])
+    return _terug_naar_tafel(sessie, tafel, data["ronde"])
 
 
-def _eigen_idee(request: HttpRequest, slug: str, tafel: int, pk: int):
-    sessie, tafel_obj = tafel_toegang(request, slug, tafel)
-    idee = get_object_or_404(Idee.objects.select_related("ronde"), pk=pk, tafel=tafel_obj)
-    return sessie, tafel_obj, idee
+def _eigen_idee(request: HttpRequest, slug: str, tafel_id: int, pk: int):
+    sessie, tafel = tafel_toegang(request, slug, tafel_id)
+    idee = get_object_or_404(Idee.objects.select_related("ronde"), pk=pk, tafel=tafel)
+    return sessie, tafel, idee
 
 
 def _lijst_of_terug(request, sessie, tafel, idee, *, ongedaan=None) -> HttpResponse:
@@ -184,32 +205,35 @@ def _lijst_of_terug(request, sessie, tafel, idee, *, ongedaan=None) -> HttpRespo
 
 
 @require_POST
-def idee_kernpunt(request: HttpRequest, slug: str, tafel: int, pk: int) -> HttpResponse:
-    sessie, tafel_obj, idee = _eigen_idee(request, slug, tafel, pk)
+@vary_on_headers("HX-Request")
+def idee_kernpunt(request: HttpRequest, slug: str, tafel_id: int, pk: int) -> HttpResponse:
+    sessie, tafel, idee = _eigen_idee(request, slug, tafel_id, pk)
     domein.maak_kernpunt(idee=idee, kernpunt=request.POST.get("kernpunt") == "1")
-    return _lijst_of_terug(request, sessie, tafel_obj, idee)
+    return _lijst_of_terug(request, sessie, tafel, idee)
 
 
 @require_POST
-def idee_verwijderen(request: HttpRequest, slug: str, tafel: int, pk: int) -> HttpResponse:
-    sessie, tafel_obj, idee = _eigen_idee(request, slug, tafel, pk)
+@vary_on_headers("HX-Request")
+def idee_verwijderen(request: HttpRequest, slug: str, tafel_id: int, pk: int) -> HttpResponse:
+    sessie, tafel, idee = _eigen_idee(request, slug, tafel_id, pk)
     idee.verwijder()
-    return _lijst_of_terug(request, sessie, tafel_obj, idee, ongedaan=idee)
+    return _lijst_of_terug(request, sessie, tafel, idee, ongedaan=idee)
 
 
 @require_POST
-def idee_herstellen(request: HttpRequest, slug: str, tafel: int, pk: int) -> HttpResponse:
-    sessie, tafel_obj, idee = _eigen_idee(request, slug, tafel, pk)
+@vary_on_headers("HX-Request")
+def idee_herstellen(request: HttpRequest, slug: str, tafel_id: int, pk: int) -> HttpResponse:
+    sessie, tafel, idee = _eigen_idee(request, slug, tafel_id, pk)
     idee.herstel()
-    return _lijst_of_terug(request, sessie, tafel_obj, idee)
+    return _lijst_of_terug(request, sessie, tafel, idee)
 
 
 @require_http_methods(["GET", "POST"])
-def idee_bewerken(request: HttpRequest, slug: str, tafel: int, pk: int) -> HttpResponse:
+def idee_bewerken(request: HttpRequest, slug: str, tafel_id: int, pk: int) -> HttpResponse:
     """Edit on its own page; an edit made on an older version is refused with a clear message."""
-    sessie, tafel_obj, idee = _eigen_idee(request, slug, tafel, pk)
+    sessie, tafel, idee = _eigen_idee(request, slug, tafel_id, pk)
     naar_afronding = request.GET.get("terug") == "afronding"
-    prompts = domein.prompts(tafel_obj.thematafel)
+    prompts = domein.prompts(tafel.thematafel)
     if request.method == "GET":
         initial = {"tekst": idee.tekst, "soort": idee.soort, "prompt": idee.prompt_id}
         form = BewerkForm(prompts=prompts, initial=initial | {"versie": idee.versie})
@@ -230,7 +254,7 @@ def idee_bewerken(request: HttpRequest, slug: str, tafel: int, pk: int) -> HttpR
         return render(request, "thematafels/bewerken.html", context, status=409)
     if naar_afronding:
         return redirect("thematafels:afronding", slug=sessie.slug)
-    return _terug_naar_tafel(sessie, tafel_obj, idee.ronde)
+    return _terug_naar_tafel(sessie, tafel, idee.ronde)
 
 
 def _bewerk_context(idee: Idee, form: BewerkForm) -> dict:
@@ -238,49 +262,55 @@ def _bewerk_context(idee: Idee, form: BewerkForm) -> dict:
 
 
 @require_POST
-def opkomst(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
-    sessie, tafel_obj = tafel_toegang(request, slug, tafel)
-    form = OpkomstForm(request.POST, rondes=domein.rondes(sessie))
+@vary_on_headers("HX-Request")
+def opkomst(request: HttpRequest, slug: str, tafel_id: int) -> HttpResponse:
+    sessie, tafel = tafel_toegang(request, slug, tafel_id)
+    rondes = domein.rondes(sessie)
+    form = OpkomstForm(request.POST, rondes=rondes)
     if not form.is_valid():
-        context = _vastleg_context(request, sessie, tafel_obj) | {"opkomst_form": form}
-        template = "thematafels/vastleggen.html"
-        return render(
-            request, template + "#opkomst" if request.htmx else template, context, status=400
-        )
+        if request.htmx:
+            ronde = form.cleaned_data.get("ronde")
+            context = _opkomst_context(sessie, tafel, ronde=ronde, rondes=rondes, form=form)
+            return render(request, "thematafels/vastleggen.html#opkomst", context, status=400)
+        context = _vastleg_context(request, sessie, tafel) | {"opkomst_form": form}
+        return render(request, "thematafels/vastleggen.html", context, status=400)
     ronde = form.cleaned_data["ronde"]
-    Opkomst.zet(tafel=tafel_obj, ronde=ronde, aantal=form.cleaned_data["aantal"])
+    Opkomst.zet(tafel=tafel, ronde=ronde, aantal=form.cleaned_data["aantal"])
     if request.htmx:
-        context = _vastleg_context(request, sessie, tafel_obj, ronde=ronde) | {"opgeslagen": True}
-        return render(request, "thematafels/vastleggen.html#opkomst", context)
-    return _terug_naar_tafel(sessie, tafel_obj, ronde)
+        context = _opkomst_context(sessie, tafel, ronde=ronde, rondes=rondes)
+        return render(
+            request, "thematafels/vastleggen.html#opkomst", context | {"opgeslagen": True}
+        )
+    return _terug_naar_tafel(sessie, tafel, ronde)
 
 
 @require_POST
-def rolnotitie(request: HttpRequest, slug: str, tafel: int) -> HttpResponse:
+@vary_on_headers("HX-Request")
+def rolnotitie(request: HttpRequest, slug: str, tafel_id: int) -> HttpResponse:
     """A name of someone willing to take a role, kept only with their consent."""
-    sessie, tafel_obj = tafel_toegang(request, slug, tafel)
+    sessie, tafel = tafel_toegang(request, slug, tafel_id)
     form = RolnotitieForm(request.POST, sessie_id=sessie.pk)
     if not form.is_valid():
-        context = _vastleg_context(request, sessie, tafel_obj) | {"rol_form": form}
-        template = "thematafels/vastleggen.html"
-        return render(
-            request, template + "#rollen" if request.htmx else template, context, status=400
-        )
+        if request.htmx:
+            context = _rollen_context(sessie, tafel, form=form)
+            return render(request, "thematafels/vastleggen.html#rollen", context, status=400)
+        context = _vastleg_context(request, sessie, tafel) | {"rol_form": form}
+        return render(request, "thematafels/vastleggen.html", context, status=400)
     data = form.cleaned_data
     domein.noteer_rol(
-        tafel=tafel_obj,
+        tafel=tafel,
         sleutel=data["sleutel"],
         naam=data["naam"],
         rol=data["rol"],
         werkgroep=data.get("werkgroep"),
     )
     if request.htmx:
-        context = _vastleg_context(request, sessie, tafel_obj)
-        return render(request, "thematafels/vastleggen.html#rollen", context)
-    return redirect("thematafels:vastleggen", slug=sessie.slug, tafel=tafel_obj.pk)
+        return render(request, "thematafels/vastleggen.html#rollen", _rollen_context(sessie, tafel))
+    return redirect("thematafels:vastleggen", slug=sessie.slug, tafel_id=tafel.pk)
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 def wand(request: HttpRequest, slug: str) -> HttpResponse:
     """The projector wall: one column per theme, polled every 3 s, 204 when nothing changed."""
     if poll_unchanged(request, slug):
@@ -435,6 +465,7 @@ def _met_cookie(response: HttpResponse, sleutel: uuid.UUID) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @rate_limit("stemmen", per_browser=120, per_ip=5000)
+@vary_on_headers("HX-Request")
 def stemmen(request: HttpRequest, slug: str) -> HttpResponse:
     """Dot voting on the wrap-up items: three dots per device, anonymous."""
     sessie = public_sessie(request, slug)

@@ -9,7 +9,8 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from sessie.models import Aanmelding, Toegang
+from aanmelden.models import Aanmelding
+from sessie.models import Toegang
 from tests.axe import assert_accessible
 from tests.builders import (
     make_aanmelding,

@@ -58,7 +58,7 @@ def test_language_switch_keeps_the_page(page, live_server, noord):
 def test_organiser_sets_a_rehearsal_clock_from_the_browser(page, live_server, noord):
     organisator = make_user(username="karin")
     noord.organisatoren.add(organisator)
-    page.goto(live_server.url + reverse("sessie:organiser_sessie", args=[noord.slug]))
+    page.goto(live_server.url + reverse("wijkavond:organiser_sessie", args=[noord.slug]))
     page.get_by_label("Gebruikersnaam").fill("karin")
     page.get_by_label("Wachtwoord").fill("geheim-wachtwoord-1")
     page.get_by_role("button", name="Inloggen").click()
@@ -69,18 +69,18 @@ def test_organiser_sets_a_rehearsal_clock_from_the_browser(page, live_server, no
 
 def organiser_pages(slug: str) -> list[str]:
     return [
-        reverse("sessie:organiser_home"),
-        reverse("sessie:organiser_sessie", args=[slug]),
+        reverse("wijkavond:organiser_home"),
+        reverse("wijkavond:organiser_sessie", args=[slug]),
     ]
 
 
 def public_pages(slug: str) -> list[str]:
     return [
-        reverse("sessie:home"),
-        reverse("sessie:detail", args=[slug]),
+        reverse("wijkavond:home"),
+        reverse("wijkavond:detail", args=[slug]),
         reverse("programma:programma", args=[slug]),
         reverse("programma:projector", args=[slug]),
-        reverse("sessie:login"),
+        reverse("wijkavond:login"),
         reverse("sessie:toegang", args=["verlopen-link"]),
     ]
 
@@ -93,7 +93,7 @@ def test_every_page_has_no_axe_violations(page, live_server, noord, taal):
     for path in public_pages(noord.slug):
         page.goto(live_server.url + path)
         assert_accessible(page)
-    page.goto(live_server.url + reverse("sessie:login"))
+    page.goto(live_server.url + reverse("wijkavond:login"))
     page.locator("#id_username").fill("kashif")
     page.locator("#id_password").fill("geheim-wachtwoord-1")
     page.locator("main button[type=submit], main form button").last.click()

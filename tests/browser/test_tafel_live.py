@@ -6,10 +6,10 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from sessie.models import Toegang
 from tests.axe import assert_accessible
 from tests.builders import make_user, make_werkgroep
 from thematafels import ideeen as domein
+from thematafels.models import Tafeltoegang
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,7 +19,7 @@ TELEFOON = {"width": 360, "height": 740}
 def test_a_second_phone_sees_the_others_idea_while_its_own_text_stays(
     page, live_server, noord, tafel
 ):
-    _, token = Toegang.uitgeven(sessie=noord, rol=Toegang.Rol.TAFELHOST, tafel=tafel)
+    _, token = Tafeltoegang.uitgeven(tafel=tafel)
     link = live_server.url + reverse("sessie:toegang", args=[token])
     page.set_viewport_size(TELEFOON)
     page.goto(link)
@@ -56,7 +56,7 @@ def test_a_keyboard_users_focus_survives_the_list_refresh(page, live_server, noo
     idee = domein.leg_idee_vast(
         tafel=tafel, ronde=ronde, sleutel=uuid.uuid4(), tekst="Hier", soort="idee", prompt=None
     )[0]
-    _, token = Toegang.uitgeven(sessie=noord, rol=Toegang.Rol.TAFELHOST, tafel=tafel)
+    _, token = Tafeltoegang.uitgeven(tafel=tafel)
     page.goto(live_server.url + reverse("sessie:toegang", args=[token]))
     page.locator(f"#verwijder-{idee.pk}").focus()
     oud = page.locator("#ideeen-live").element_handle()
@@ -72,7 +72,7 @@ def test_a_keyboard_users_focus_survives_the_list_refresh(page, live_server, noo
 def test_an_idea_brought_by_both_the_capture_and_the_poll_shows_once(
     page, live_server, noord, tafel
 ):
-    _, token = Toegang.uitgeven(sessie=noord, rol=Toegang.Rol.TAFELHOST, tafel=tafel)
+    _, token = Tafeltoegang.uitgeven(tafel=tafel)
     page.goto(live_server.url + reverse("sessie:toegang", args=[token]))
     box = page.get_by_label("Wat zei de tafel?")
     box.fill("Een keer graag")
@@ -96,7 +96,7 @@ def test_role_offers_with_a_workgroup_have_no_axe_violations(page, live_server, 
         tafel=tafel, sleutel=uuid.uuid4(), naam="Fenna Fictief", rol="trekker", werkgroep=werkgroep
     )
     page.context.add_cookies([{"name": "django_language", "value": taal, "url": live_server.url}])
-    _, token = Toegang.uitgeven(sessie=noord, rol=Toegang.Rol.TAFELHOST, tafel=tafel)
+    _, token = Tafeltoegang.uitgeven(tafel=tafel)
     page.set_viewport_size(TELEFOON)
     page.goto(live_server.url + reverse("sessie:toegang", args=[token]))
     page.locator("#rollen summary").click()

@@ -4,16 +4,16 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from sessie.models import Sessie, Toegang
+from sessie.models import Sessie
 from tests.axe import assert_accessible
 from tests.builders import make_idee, make_user
-from thematafels.models import Idee, Stip
+from thematafels.models import Idee, Stip, Tafeltoegang
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def open_host_link(page, live_server, noord, tafel):
-    _, token = Toegang.uitgeven(sessie=noord, rol=Toegang.Rol.TAFELHOST, tafel=tafel)
+    _, token = Tafeltoegang.uitgeven(tafel=tafel)
     page.goto(live_server.url + reverse("sessie:toegang", args=[token]))
     expect(page.locator("h1")).to_have_text("Wijkhub")
 

@@ -19,7 +19,7 @@ def test_one_mail_per_asker_with_all_their_answers(sessie, organisator):
     beantwoorde(sessie, tekst="Vraag een?", email="a@example.invalid", wil_antwoord=True)
     beantwoorde(sessie, tekst="Vraag twee?", email="A@Example.invalid", wil_antwoord=True)
     beantwoorde(sessie, tekst="Vraag drie?", email="b@example.invalid", wil_antwoord=True)
-    verstuurd = stuur_antwoorden(sessie=sessie, door=organisator)
+    verstuurd = stuur_antwoorden(sessie=sessie, actor=organisator)
     assert verstuurd == 2
     assert len(mail.outbox) == 2
     naar_a = next(m for m in mail.outbox if m.to[0].lower() == "a@example.invalid")
@@ -40,9 +40,9 @@ def test_a_later_answer_goes_out_in_a_later_run_only_to_whom_it_concerns(sessie,
     later = make_vraag(
         sessie, status=Vraag.Status.IN_BEHANDELING, email="a@example.invalid", wil_antwoord=True
     )
-    stuur_antwoorden(sessie=sessie, door=organisator)
-    later.beantwoord(door=organisator, antwoord="Later antwoord.")
-    stuur_antwoorden(sessie=sessie, door=organisator)
+    stuur_antwoorden(sessie=sessie, actor=organisator)
+    later.beantwoord(actor=organisator, antwoord="Later antwoord.")
+    stuur_antwoorden(sessie=sessie, actor=organisator)
     assert len(mail.outbox) == 2
     assert "Later antwoord." in mail.outbox[1].body
     assert "Het antwoord." not in mail.outbox[1].body
@@ -54,7 +54,7 @@ def test_askers_without_consent_hidden_or_unanswered_questions_get_no_mail(sessi
     make_vraag(
         sessie, status=Vraag.Status.IN_BEHANDELING, email="wacht@example.invalid", wil_antwoord=True
     )
-    assert stuur_antwoorden(sessie=sessie, door=organisator) == 0
+    assert stuur_antwoorden(sessie=sessie, actor=organisator) == 0
     assert mail.outbox == []
 
 
@@ -63,10 +63,10 @@ def test_duplicates_share_the_answer_with_every_asker(sessie, organisator):
     dubbel = make_vraag(
         sessie, tekst="Zelfde vraag?", email="tweede@example.invalid", wil_antwoord=True
     )
-    dubbel.markeer_dubbel(van=origineel, door=organisator)
-    origineel.neem_in_behandeling(door=organisator, toegewezen_aan="Team")
-    origineel.beantwoord(door=organisator, antwoord="Eén antwoord voor iedereen.")
-    stuur_antwoorden(sessie=sessie, door=organisator)
+    dubbel.markeer_dubbel(van=origineel, actor=organisator)
+    origineel.neem_in_behandeling(actor=organisator, toegewezen_aan="Team")
+    origineel.beantwoord(actor=organisator, antwoord="Eén antwoord voor iedereen.")
+    stuur_antwoorden(sessie=sessie, actor=organisator)
     assert sorted(m.to[0] for m in mail.outbox) == [
         "eerste@example.invalid",
         "tweede@example.invalid",
@@ -80,7 +80,7 @@ def test_duplicates_share_the_answer_with_every_asker(sessie, organisator):
 def test_after_sending_answered_questions_are_marked_sent_and_logged(sessie, organisator):
     vraag = beantwoorde(sessie, email="a@example.invalid", wil_antwoord=True)
     zonder_mail = beantwoorde(sessie)
-    stuur_antwoorden(sessie=sessie, door=organisator)
+    stuur_antwoorden(sessie=sessie, actor=organisator)
     vraag.refresh_from_db()
     zonder_mail.refresh_from_db()
     assert vraag.teruggekoppeld_op is not None
@@ -94,6 +94,6 @@ def test_a_failing_mail_server_leaves_the_asker_waiting_for_the_next_run(
     vraag = beantwoorde(sessie, email="a@example.invalid", wil_antwoord=True)
     settings.MAILERS = {"default": {"BACKEND": "tests.informatiepunt.kapotte_mail.Backend"}}
     with pytest.raises(ConnectionError):
-        stuur_antwoorden(sessie=sessie, door=organisator)
+        stuur_antwoorden(sessie=sessie, actor=organisator)
     vraag.refresh_from_db()
     assert vraag.teruggekoppeld_op is None

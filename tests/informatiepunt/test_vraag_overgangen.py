@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def test_organiser_takes_a_new_question_on_and_the_step_is_logged(sessie, organisator):
     vraag = make_vraag(sessie)
     versie = sessie.versie
-    vraag.neem_in_behandeling(door=organisator, toegewezen_aan=" Team Financiën ")
+    vraag.neem_in_behandeling(actor=organisator, toegewezen_aan=" Team Financiën ")
     vraag.refresh_from_db()
     assert vraag.status == Vraag.Status.IN_BEHANDELING
     assert vraag.toegewezen_aan == "Team Financiën"
@@ -26,7 +26,7 @@ def test_organiser_takes_a_new_question_on_and_the_step_is_logged(sessie, organi
 
 def test_organiser_answers_a_question_in_progress_and_approves_it(sessie, organisator):
     vraag = make_vraag(sessie, status=Vraag.Status.IN_BEHANDELING)
-    vraag.beantwoord(door=organisator, antwoord="Ja, dat kan.")
+    vraag.beantwoord(actor=organisator, antwoord="Ja, dat kan.")
     vraag.refresh_from_db()
     assert vraag.status == Vraag.Status.BEANTWOORD
     assert vraag.antwoord == "Ja, dat kan."
@@ -38,17 +38,17 @@ def test_organiser_answers_a_question_in_progress_and_approves_it(sessie, organi
 def test_a_new_question_cannot_be_answered_before_someone_takes_it_on(sessie, organisator):
     vraag = make_vraag(sessie)
     with pytest.raises(Overgangsfout):
-        vraag.beantwoord(door=organisator, antwoord="Ja.")
+        vraag.beantwoord(actor=organisator, antwoord="Ja.")
     assert Vraag.objects.get(pk=vraag.pk).status == Vraag.Status.NIEUW
     assert not Vraaglog.objects.exists()
 
 
 def test_answered_question_can_be_reopened_and_marked_sent(sessie, organisator):
     vraag = make_vraag(sessie, status=Vraag.Status.BEANTWOORD, antwoord="Ja.")
-    vraag.heropen(door=organisator)
+    vraag.heropen(actor=organisator)
     assert vraag.status == Vraag.Status.IN_BEHANDELING
-    vraag.beantwoord(door=organisator, antwoord="Ja, zeker.")
-    vraag.markeer_teruggekoppeld(door=organisator)
+    vraag.beantwoord(actor=organisator, antwoord="Ja, zeker.")
+    vraag.markeer_teruggekoppeld(actor=organisator)
     assert vraag.status == Vraag.Status.TERUGGEKOPPELD
     stappen = [(r.van_status, r.naar_status) for r in vraag.log.all()]
     assert stappen == [
@@ -61,15 +61,15 @@ def test_answered_question_can_be_reopened_and_marked_sent(sessie, organisator):
 def test_only_answered_questions_can_be_marked_sent(sessie, organisator):
     vraag = make_vraag(sessie, status=Vraag.Status.IN_BEHANDELING)
     with pytest.raises(Overgangsfout):
-        vraag.markeer_teruggekoppeld(door=organisator)
+        vraag.markeer_teruggekoppeld(actor=organisator)
 
 
 def test_a_sent_question_is_final(sessie, organisator):
     vraag = make_vraag(sessie, status=Vraag.Status.TERUGGEKOPPELD, antwoord="Ja.")
     for stap in (
-        lambda: vraag.neem_in_behandeling(door=organisator, toegewezen_aan="X"),
-        lambda: vraag.beantwoord(door=organisator, antwoord="Nee."),
-        lambda: vraag.heropen(door=organisator),
+        lambda: vraag.neem_in_behandeling(actor=organisator, toegewezen_aan="X"),
+        lambda: vraag.beantwoord(actor=organisator, antwoord="Nee."),
+        lambda: vraag.heropen(actor=organisator),
     ):
         with pytest.raises(Overgangsfout):
             stap()
@@ -80,10 +80,10 @@ def test_info_point_staff_may_not_move_questions_through_the_answer_flow(sessie,
     status = {"toewijzen": "nieuw", "beantwoorden": "in_behandeling"}.get(stap, "beantwoord")
     vraag = make_vraag(sessie, status=status)
     acties = {
-        "toewijzen": lambda: vraag.neem_in_behandeling(door=toegang, toegewezen_aan="X"),
-        "beantwoorden": lambda: vraag.beantwoord(door=toegang, antwoord="Ja."),
-        "heropenen": lambda: vraag.heropen(door=toegang),
-        "terugkoppelen": lambda: vraag.markeer_teruggekoppeld(door=toegang),
+        "toewijzen": lambda: vraag.neem_in_behandeling(actor=toegang, toegewezen_aan="X"),
+        "beantwoorden": lambda: vraag.beantwoord(actor=toegang, antwoord="Ja."),
+        "heropenen": lambda: vraag.heropen(actor=toegang),
+        "terugkoppelen": lambda: vraag.markeer_teruggekoppeld(actor=toegang),
     }
     with pytest.raises(Overgangsfout):
         acties[stap]()
@@ -95,14 +95,14 @@ def test_an_organiser_of_another_session_may_not_answer(sessie):
     make_sessie(organisator=vreemde)
     vraag = make_vraag(sessie)
     with pytest.raises(Overgangsfout):
-        vraag.neem_in_behandeling(door=vreemde, toegewezen_aan="X")
+        vraag.neem_in_behandeling(actor=vreemde, toegewezen_aan="X")
 
 
 def test_staff_mark_a_duplicate_and_hide_abuse_with_their_link_label_logged(sessie, toegang):
     origineel = make_vraag(sessie)
     vraag = make_vraag(sessie)
-    vraag.markeer_dubbel(van=origineel, door=toegang)
-    vraag.zet_verborgen(verborgen=True, door=toegang)
+    vraag.markeer_dubbel(van=origineel, actor=toegang)
+    vraag.zet_verborgen(verborgen=True, actor=toegang)
     vraag.refresh_from_db()
     assert vraag.dubbel_van == origineel
     assert vraag.verborgen
@@ -116,40 +116,40 @@ def test_a_link_for_another_session_or_role_may_not_tidy_questions(sessie):
     vraag = make_vraag(sessie)
     andere, _ = make_toegang(make_sessie(), Toegang.Rol.INFORMATIEPUNT)
     deur, _ = make_toegang(sessie, Toegang.Rol.DEUR)
-    for door in (andere, deur):
+    for actor in (andere, deur):
         with pytest.raises(Overgangsfout):
-            vraag.zet_verborgen(verborgen=True, door=door)
+            vraag.zet_verborgen(verborgen=True, actor=actor)
         with pytest.raises(Overgangsfout):
-            vraag.markeer_dubbel(van=make_vraag(sessie), door=door)
+            vraag.markeer_dubbel(van=make_vraag(sessie), actor=actor)
 
 
 def test_duplicates_point_at_the_original_never_at_another_duplicate(sessie, organisator):
     a, b, c = make_vraag(sessie), make_vraag(sessie), make_vraag(sessie)
-    b.markeer_dubbel(van=a, door=organisator)
-    c.markeer_dubbel(van=b, door=organisator)
+    b.markeer_dubbel(van=a, actor=organisator)
+    c.markeer_dubbel(van=b, actor=organisator)
     assert c.dubbel_van == a
     # Marking the original itself as a duplicate moves its duplicates along.
     d = make_vraag(sessie)
-    a.markeer_dubbel(van=d, door=organisator)
+    a.markeer_dubbel(van=d, actor=organisator)
     assert set(d.dubbelen.values_list("pk", flat=True)) == {a.pk, b.pk, c.pk}
 
 
 def test_a_question_is_never_a_duplicate_of_itself_or_of_another_session(sessie, organisator):
     a, b = make_vraag(sessie), make_vraag(sessie)
-    b.markeer_dubbel(van=a, door=organisator)
+    b.markeer_dubbel(van=a, actor=organisator)
     with pytest.raises(Overgangsfout):
-        a.markeer_dubbel(van=b, door=organisator)
+        a.markeer_dubbel(van=b, actor=organisator)
     with pytest.raises(Overgangsfout):
-        a.markeer_dubbel(van=make_vraag(make_sessie()), door=organisator)
+        a.markeer_dubbel(van=make_vraag(make_sessie()), actor=organisator)
 
 
 def test_a_duplicate_is_not_answered_itself(sessie, organisator):
     a, b = make_vraag(sessie), make_vraag(sessie)
-    b.markeer_dubbel(van=a, door=organisator)
+    b.markeer_dubbel(van=a, actor=organisator)
     with pytest.raises(Overgangsfout):
-        b.neem_in_behandeling(door=organisator, toegewezen_aan="X")
-    b.maak_dubbel_ongedaan(door=organisator)
-    b.neem_in_behandeling(door=organisator, toegewezen_aan="X")
+        b.neem_in_behandeling(actor=organisator, toegewezen_aan="X")
+    b.maak_dubbel_ongedaan(actor=organisator)
+    b.neem_in_behandeling(actor=organisator, toegewezen_aan="X")
     assert b.status == Vraag.Status.IN_BEHANDELING
 
 

@@ -17,7 +17,7 @@ def test_home_lists_upcoming_and_past_but_not_drafts(client):
     make_sessie(titel="Avond Oost", datum=vandaag + dt.timedelta(days=3))
     make_sessie(titel="Avond West", datum=vandaag - dt.timedelta(days=30))
     make_sessie(titel="Geheim concept", status=Sessie.Status.CONCEPT)
-    response = client.get(reverse("sessie:home"))
+    response = client.get(reverse("wijkavond:home"))
     assert response.status_code == 200
     komend, voorbij = list(response.context["komend"]), list(response.context["voorbij"])
     assert [s.titel for s in komend] == ["Avond Oost"]
@@ -26,7 +26,7 @@ def test_home_lists_upcoming_and_past_but_not_drafts(client):
 
 
 def test_home_rejects_post(client):
-    assert client.post(reverse("sessie:home")).status_code == 405
+    assert client.post(reverse("wijkavond:home")).status_code == 405
 
 
 def test_session_page_tells_what_where_and_when(client):
@@ -68,7 +68,7 @@ def test_draft_session_is_visible_to_its_organiser(client):
 
 
 def test_unknown_session_is_404(client):
-    assert client.get(reverse("sessie:detail", args=["bestaat-niet"])).status_code == 404
+    assert client.get(reverse("wijkavond:detail", args=["bestaat-niet"])).status_code == 404
 
 
 def test_volunteer_link_remembers_the_grant_and_lands_on_the_job(client):

@@ -13,8 +13,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from aanmelden.models import Aanmelding
 from informatiepunt.models import Vraag
-from sessie.models import Aanmelding
 from sessie.privacy import vergeet_oude_sessies
 from tests.builders import (
     make_aanmelding,
@@ -127,7 +127,7 @@ def test_deleting_my_data_also_erases_my_questions_at_that_evening(client):
     mijn = make_vraag(sessie, naam="Anouk", email="anouk@example.invalid", wil_antwoord=True)
     ander = make_vraag(sessie, naam="Bram", email="bram@example.invalid")
     elders = make_vraag(make_sessie(), naam="Anouk", email="anouk@example.invalid")
-    response = client.post(reverse("sessie:mijn_verwijderen", kwargs={"token": tokens["token"]}))
+    response = client.post(reverse("aanmelden:mijn_verwijderen", kwargs={"token": tokens["token"]}))
     assert response.status_code == 302
     assert not Aanmelding.objects.filter(pk=aanmelding.pk).exists()
     for vraag in (mijn, ander, elders):
@@ -140,7 +140,7 @@ def test_deleting_my_data_also_erases_my_questions_at_that_evening(client):
 def test_the_delete_page_says_questions_lose_the_name_too(client):
     _aanmelding, tokens = make_aanmelding(make_sessie())
     html = client.get(
-        reverse("sessie:mijn_verwijderen", kwargs={"token": tokens["token"]})
+        reverse("aanmelden:mijn_verwijderen", kwargs={"token": tokens["token"]})
     ).content.decode()
     assert "informatiepunt" in html
 
@@ -151,7 +151,7 @@ def test_downloading_my_data_includes_my_questions_at_that_evening(client):
     make_vraag(sessie, tekst="Mijn vraag?", naam="Anouk", email="ANOUK@example.invalid")
     make_vraag(sessie, tekst="Andermans vraag?", email="bram@example.invalid")
     make_vraag(make_sessie(), tekst="Andere avond?", email="anouk@example.invalid")
-    response = client.get(reverse("sessie:mijn_gegevens", kwargs={"token": tokens["token"]}))
+    response = client.get(reverse("aanmelden:mijn_gegevens", kwargs={"token": tokens["token"]}))
     gegevens = json.loads(response.content)
     assert gegevens["email"] == "anouk@example.invalid"
     assert [v["vraag"] for v in gegevens["vragen_informatiepunt"]] == ["Mijn vraag?"]

@@ -110,7 +110,7 @@ def test_organisers_edit_from_the_wrap_up_and_return_to_it(client, avond, kernpu
     client.force_login(avond.organisator)
     url = reverse(
         "thematafels:idee_bewerken",
-        kwargs={"slug": avond.sessie.slug, "tafel": avond.tafels[0].pk, "pk": kernpunten[0].pk},
+        kwargs={"slug": avond.sessie.slug, "tafel_id": avond.tafels[0].pk, "pk": kernpunten[0].pk},
     )
     response = client.post(
         url + "?terug=afronding", {"tekst": "Strakker", "soort": "idee", "versie": 1}

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def lijst_url(avond, tafel=None, ronde=1):
     tafel = tafel or avond.tafels[0]
-    kwargs = {"slug": avond.sessie.slug, "tafel": tafel.pk, "ronde": ronde}
+    kwargs = {"slug": avond.sessie.slug, "tafel_id": tafel.pk, "ronde": ronde}
     return reverse("thematafels:ideeen_lijst", kwargs=kwargs)
 
 
@@ -29,7 +29,7 @@ def huidige_v(avond) -> str:
 def test_the_capture_page_polls_its_list_with_the_change_counter(client, avond):
     host_client(client, avond.sessie, avond.tafels[0])
     url = reverse(
-        "thematafels:vastleggen", kwargs={"slug": avond.sessie.slug, "tafel": avond.tafels[0].pk}
+        "thematafels:vastleggen", kwargs={"slug": avond.sessie.slug, "tafel_id": avond.tafels[0].pk}
     )
     html = client.get(url).content.decode()
     live = re.search(r'<div id="ideeen-live"[^>]*>', html).group(0)
@@ -161,7 +161,7 @@ def test_an_answer_that_fits_one_packet_is_not_compressed(client, avond):
     response = client.post(
         reverse(
             "thematafels:idee_toevoegen",
-            kwargs={"slug": avond.sessie.slug, "tafel": avond.tafels[0].pk},
+            kwargs={"slug": avond.sessie.slug, "tafel_id": avond.tafels[0].pk},
         ),
         {"tekst": "Kort", "ronde": avond.rondes[0].pk, "sleutel": uuid.uuid4()},
         HTTP_HX_REQUEST="true",

@@ -16,12 +16,14 @@ pytestmark = pytest.mark.django_db
 
 def rollen_url(avond, tafel=None):
     tafel = tafel or avond.tafels[0]
-    return reverse("thematafels:rolnotitie", kwargs={"slug": avond.sessie.slug, "tafel": tafel.pk})
+    return reverse(
+        "thematafels:rolnotitie", kwargs={"slug": avond.sessie.slug, "tafel_id": tafel.pk}
+    )
 
 
 def vastleg_url(avond):
     return reverse(
-        "thematafels:vastleggen", kwargs={"slug": avond.sessie.slug, "tafel": avond.tafels[0].pk}
+        "thematafels:vastleggen", kwargs={"slug": avond.sessie.slug, "tafel_id": avond.tafels[0].pk}
     )
 
 
@@ -128,7 +130,7 @@ def test_role_offers_never_reach_the_presentation_or_public_pages(client, avond,
         "Fenna Fictief" not in client.get(afronding_url(avond) + "?presenteren=1").content.decode()
     )
     client.logout()
-    for naam in ("thematafels:wand", "thematafels:stemmen", "sessie:detail"):
+    for naam in ("thematafels:wand", "thematafels:stemmen", "wijkavond:detail"):
         response = client.get(reverse(naam, kwargs={"slug": avond.sessie.slug}))
         assert response.status_code == 200
         assert "Fenna Fictief" not in response.content.decode()

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def url(avond, naam="thematafels:vastleggen", tafel=None, **kwargs):
     tafel = tafel or avond.tafels[0]
-    return reverse(naam, kwargs={"slug": avond.sessie.slug, "tafel": tafel.pk, **kwargs})
+    return reverse(naam, kwargs={"slug": avond.sessie.slug, "tafel_id": tafel.pk, **kwargs})
 
 
 def nieuw(avond, tekst="Een buurtapp", ronde=None, sleutel=None, **extra):
@@ -96,7 +96,9 @@ def test_a_table_of_another_session_is_not_found(client, avond):
     ander = make_sessie()
     host_client(client, avond.sessie, avond.tafels[0])
     response = client.get(
-        reverse("thematafels:vastleggen", kwargs={"slug": ander.slug, "tafel": avond.tafels[0].pk})
+        reverse(
+            "thematafels:vastleggen", kwargs={"slug": ander.slug, "tafel_id": avond.tafels[0].pk}
+        )
     )
     assert response.status_code == 404
 

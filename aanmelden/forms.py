@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from aanmelden.models import Aanmelding
+from sessie.capture import HoneypotMixin, InzendsleutelMixin
+from sessie.forms import BoundedModelMultipleChoiceField
+from sessie.models import Sessie, Werkgroep
+from thematafels.models import Thematafel
+
+
+class AanmeldingVelden(forms.Form):
+    """What a person tells us when they sign up or change their registration."""
+
+    naam = forms.CharField(label=_("Your name"), max_length=150)
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("We send your confirmation and your personal link to this address."),
+        max_length=254,
+    )
+    telefoon = forms.CharField(
+        label=_("Phone number (not required)"),
+        required=False,
+        max_length=30,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    rol = forms.ChoiceField(label=_("Who are you?"), required=False)
+    organisatie = forms.CharField(
+        label=_("Organisation (not required)"), required=False, max_length=150
+    )
+    buurt = forms.CharField(label=_("Neighbourhood (not required)"), required=False, max_length=100)
+    broodje = forms.BooleanField(
+        label=_("Yes, I would like a sandwich"),
+        required=False,
+    )
+    dieet = forms.MultipleChoiceField(
+        label=_("Food wishes"),
+        required=False,
+        choices=Aanmelding.Dieet.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    allergie = forms.CharField(
+        label=_("Allergy (not required)"),
+        required=False,
+        max_length=200,
+        help_text=_("For example: nuts."),
+    )
+    voorkeur_1 = forms.ModelChoiceField(
+        label=_("Theme table, first choice"), required=False, queryset=Thematafel.objects.none()
+    )
+    voorkeur_2 = forms.ModelChoiceField(
+        label=_("Theme table, second choice"), required=False, queryset=Thematafel.objects.none()
+    )
+    werkgroepen = BoundedModelMultipleChoiceField(
+        label=_("I would like to hear more about these workgroups"),
+        required=False,
+        queryset=Werkgroep.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    toestemming_contact = forms.BooleanField(
+        label=_("You may contact me after the evening about the follow-up."), required=False
+    )
+    toestemming_netwerk = forms.BooleanField(
+        label=_("You may put my name and organisation on the network list of this evening."),
+        required=False,
+    )
+
+    def __init__(self, *args, sessie: Sessie, aanmelding: Aanmelding | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sessie, self.aanmelding = sessie, aanmelding
+        self.fields["rol"].choices = [("", _("Choose…"))] + [
+            (rol, rol) for rol in sessie.rollen_lijst
+        ]
+        for veld in ("voorkeur_1", "voorkeur_2"):
+            self.fields[veld].queryset = sessie.thematafels.all()
+            self.fields[veld].empty_label = _("Choose…")
+        self.fields["werkgroepen"].queryset = sessie.werkgroepen.all()
+        for naam, autocomplete in (("naam", "name"), ("email", "email")):
+            self.fields[naam].widget.attrs["autocomplete"] = autocomplete
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        # Changing to an address that is signed up already (a new sign-up just resends the link).
+        if self.aanmelding is not None:
+            anderen = self.sessie.aanmeldingen.exclude(pk=self.aanmelding.pk)
+            if anderen.filter(email__iexact=email).exists():
+                raise forms.ValidationError(_("Someone already signed up with this address."))
+        return email
+
+    def clean(self):
+        data = super().clean()
+        een, twee = data.get("voorkeur_1"), data.get("voorkeur_2")
+        if een and twee and een == twee:
+            self.add_error("voorkeur_2", _("Choose another table than your first choice."))
+        return data
+
+    @classmethod
+    def initial_van(cls, aanmelding: Aanmelding) -> dict:
+        return {
+            **{veld: getattr(aanmelding, veld) for veld in cls.base_fields if veld != "broodje"},
+            "broodje": aanmelding.broodje != Aanmelding.Broodje.GEEN,
+            "werkgroepen": list(aanmelding.werkgroepen.all()),
+        }
+
+    def gegevens(self) -> dict:
+        """The cleaned values for Aanmelding's own fields (not the sandwich, not workgroups)."""
+        overslaan = {"broodje", "werkgroepen", "sleutel", "website"}
+        return {k: v for k, v in self.cleaned_data.items() if k not in overslaan}
+
+
+class AanmeldForm(HoneypotMixin, InzendsleutelMixin, AanmeldingVelden):
+    """The public registration form: with a submission key and a honeypot."""
+
+
+class InloopForm(InzendsleutelMixin):
+    naam = forms.CharField(label=_("Name"), max_length=150)
+
+
+class AanmeldingFilter(forms.Form):
+    """The organiser's filters over registrations (a GET form)."""
+
+    STATUS = [
+        ("", _("Signed up (not cancelled)")),
+        ("ingecheckt", _("Checked in")),
+        ("niet_ingecheckt", _("Not checked in")),
+        ("inloop", _("Walk-ins")),
+        ("geannuleerd", _("Cancelled")),
+    ]
+
+    tekst = forms.CharField(label=_("Search"), required=False, max_length=100)
+    rol = forms.ChoiceField(label=_("Who"), required=False)
+    broodje = forms.ChoiceField(
+        label=_("Sandwich"),
+        required=False,
+        choices=[("", _("All")), *Aanmelding.Broodje.choices],
+    )
+    tafel = forms.ModelChoiceField(
+        label=_("Theme table"), required=False, queryset=Thematafel.objects.none()
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=STATUS)
+
+    def __init__(self, *args, sessie: Sessie, aanmelding: Aanmelding | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sessie, self.aanmelding = sessie, aanmelding
+        self.fields["rol"].choices = [("", _("All"))] + [(r, r) for r in sessie.rollen_lijst]
+        self.fields["tafel"].queryset = sessie.thematafels.all()
+        self.fields["tafel"].empty_label = _("All")
+
+    def criteria(self) -> dict:
+        return self.cleaned_data if self.is_valid() else {}

@@ -1,0 +1,42 @@
+"""Registrations' personal data (the core's privacy registry, `sessie/privacy.py`)."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import QuerySet
+
+from aanmelden.models import Aanmelding
+from sessie import privacy
+from sessie.models import Sessie
+
+
+def alle_gegevens(*, aanmelding: Aanmelding) -> dict:
+    """Everything kept about this person at this evening: the registration and what other
+    apps hold under the same e-mail address."""
+    return aanmelding.als_gegevens() | privacy.gegevens_van_persoon(
+        sessie=aanmelding.sessie, email=aanmelding.email
+    )
+
+
+def vergeet_persoonsgegevens(*, sessies: QuerySet[Sessie]) -> dict[str, int]:
+    """Names, contact details, organisation and allergy go; counts and choices stay.
+
+    Fresh random token hashes make the personal link and the check-in code stop working.
+    """
+    oud = Aanmelding.objects.filter(sessie__in=sessies).exclude(naam="")
+    aantal = 0
+    with transaction.atomic():
+        for pk in oud.values_list("pk", flat=True):
+            hashes, _tokens = Aanmelding.nieuwe_tokens()
+            Aanmelding.objects.filter(pk=pk).update(
+                naam="",
+                email="",
+                telefoon="",
+                organisatie="",
+                allergie="",
+                toestemming_contact=False,
+                toestemming_netwerk=False,
+                **hashes,
+            )
+            aantal += 1
+    return {"registrations": aantal}

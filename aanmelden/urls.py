@@ -1,0 +1,37 @@
+from django.urls import include, path
+
+from aanmelden import views
+
+app_name = "aanmelden"
+
+# One evening's pages, under its session (the root mounts this list at the site's root).
+per_sessie = [
+    path("aanmelden/", views.aanmelden, name="aanmelden"),
+    path("aanmelden/bedankt/", views.aanmelden_bedankt, name="aanmelden_bedankt"),
+    path("deur/", views.deur, name="deur"),
+    path("deur/<int:pk>/inchecken/", views.deur_inchecken, name="deur_inchecken"),
+    path("deur/inloop/", views.deur_inloop, name="deur_inloop"),
+    path("deur/tellers/", views.deur_tellers, name="deur_tellers"),
+    path("deur/code/<str:code>/", views.deur_code, name="deur_code"),
+    path("catering/", views.catering, name="catering"),
+]
+
+# The personal page behind the link in the confirmation e-mail.
+mijn = [
+    path("", views.mijn, name="mijn"),
+    path("wijzigen/", views.mijn_wijzigen, name="mijn_wijzigen"),
+    path("annuleren/", views.mijn_annuleren, name="mijn_annuleren"),
+    path("gegevens.json", views.mijn_gegevens, name="mijn_gegevens"),
+    path("verwijderen/", views.mijn_verwijderen, name="mijn_verwijderen"),
+]
+
+urlpatterns = [
+    path("s/<slug:slug>/", include(per_sessie)),
+    path("mijn/<str:token>/", include(mijn)),
+    path("organiseren/<slug:slug>/aanmeldingen/", views.aanmeldingen, name="aanmeldingen"),
+    path(
+        "organiseren/<slug:slug>/aanmeldingen.<str:formaat>",
+        views.aanmeldingen_export,
+        name="aanmeldingen_export",
+    ),
+]

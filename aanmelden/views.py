@@ -1,0 +1,347 @@
+"""Registration's pages: signing up without an account, the personal page behind the link in
+the e-mail, the door (check in, walk-ins), the caterer's list, and the organiser's list."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from aanmelden import aanmeldingen as verbs
+from aanmelden.forms import AanmeldForm, AanmeldingFilter, AanmeldingVelden, InloopForm
+from aanmelden.models import Aanmelding
+from aanmelden.privacy import alle_gegevens
+from sessie.access import helper, organiser_sessie, public_sessie
+from sessie.export import spreadsheet_response
+from sessie.live import no_change, poll_url, unchanged
+from sessie.models import Toegang, Werkgroep
+from sessie.ratelimit import rate_limit
+
+
+def _persoonlijk(token: str) -> Aanmelding:
+    """The registration behind a personal link; 404 for anything else, guessed or old."""
+    aanmelding = Aanmelding.vind(token)
+    if aanmelding is None:
+        raise Http404
+    return aanmelding
+
+
+def _prive(response: HttpResponse) -> HttpResponse:
+    # Personal data behind a link: never in a shared cache or the browser's back-forward cache.
+    add_never_cache_headers(response)
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@rate_limit(
+    "aanmelden",
+    per_browser=settings.AANMELDEN_PER_BROWSER,
+    per_ip=settings.AANMELDEN_PER_IP,
+)
+def aanmelden(request: HttpRequest, slug: str) -> HttpResponse:
+    sessie = public_sessie(request, slug)
+    if sessie.status != sessie.Status.GEPUBLICEERD:
+        return render(request, "aanmelden/aanmelden_gesloten.html", {"sessie": sessie})
+    form = AanmeldForm(request.POST or None, sessie=sessie)
+    if request.method == "POST" and form.is_valid():
+        verbs.aanmelden(
+            sessie=sessie,
+            sleutel=form.cleaned_data["sleutel"],
+            gegevens=form.gegevens(),
+            broodje=form.cleaned_data["broodje"],
+            werkgroepen=list(form.cleaned_data["werkgroepen"]),
+        )
+        return redirect("aanmelden:aanmelden_bedankt", slug=sessie.slug)
+    context = {
+        "sessie": sessie,
+        "form": form,
+        "broodjes_open": verbs.broodjes_open(sessie),
+        "broodjes_beschikbaar": verbs.broodjes_beschikbaar(sessie),
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "aanmelden/aanmelden.html", context, status=status)
+
+
+@require_GET
+def aanmelden_bedankt(request: HttpRequest, slug: str) -> HttpResponse:
+    sessie = public_sessie(request, slug)
+    return render(request, "aanmelden/aanmelden_bedankt.html", {"sessie": sessie})
+
+
+@require_GET
+def mijn(request: HttpRequest, token: str) -> HttpResponse:
+    aanmelding = _persoonlijk(token)
+    form = AanmeldingVelden(
+        initial=AanmeldingVelden.initial_van(aanmelding), sessie=aanmelding.sessie
+    )
+    return _prive(
+        render(
+            request, "aanmelden/mijn.html", {"aanmelding": aanmelding, "token": token, "form": form}
+        )
+    )
+
+
+@require_POST
+def mijn_wijzigen(request: HttpRequest, token: str) -> HttpResponse:
+    aanmelding = _persoonlijk(token)
+    form = AanmeldingVelden(request.POST, sessie=aanmelding.sessie, aanmelding=aanmelding)
+    if not form.is_valid():
+        context = {"aanmelding": aanmelding, "token": token, "form": form}
+        return _prive(render(request, "aanmelden/mijn.html", context, status=400))
+    verbs.wijzigen(
+        aanmelding=aanmelding,
+        gegevens=form.gegevens(),
+        broodje=form.cleaned_data["broodje"],
+        werkgroepen=list(form.cleaned_data["werkgroepen"]),
+    )
+    messages.success(request, _("Your changes are saved."))
+    return redirect("aanmelden:mijn", token=token)
+
+
+@require_POST
+def mijn_annuleren(request: HttpRequest, token: str) -> HttpResponse:
+    aanmelding = _persoonlijk(token)
+    if "terug" in request.POST:
+        verbs.heraanmelden(aanmelding=aanmelding)
+        messages.success(request, _("Welcome back: you are signed up again."))
+    elif aanmelding.is_actief:
+        verbs.annuleren(aanmelding=aanmelding)
+        messages.success(request, _("You have cancelled. Thank you for letting us know."))
+    return redirect("aanmelden:mijn", token=token)
+
+
+@require_GET
+def mijn_gegevens(request: HttpRequest, token: str) -> HttpResponse:
+    aanmelding = _persoonlijk(token)
+    response = HttpResponse(
+        json.dumps(alle_gegevens(aanmelding=aanmelding), ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="mijn-gegevens.json"'
+    return _prive(response)
+
+
+@require_http_methods(["GET", "POST"])
+def mijn_verwijderen(request: HttpRequest, token: str) -> HttpResponse:
+    aanmelding = _persoonlijk(token)
+    if request.method == "GET":
+        context = {"aanmelding": aanmelding, "token": token}
+        return _prive(render(request, "aanmelden/mijn_verwijderen.html", context))
+    sessie = aanmelding.sessie
+    verbs.verwijderen(aanmelding=aanmelding)
+    messages.success(request, _("Your data has been deleted."))
+    return redirect(sessie)
+
+
+# The door and the caterer: door volunteers and organisers.
+
+DEUR = Toegang.Rol.DEUR
+
+
+def _tellers_context(sessie) -> dict:
+    """Just what the numbers at the top of the door page need."""
+    tellers = reverse("aanmelden:deur_tellers", kwargs={"slug": sessie.slug})
+    return {
+        "sessie": sessie,
+        "tellingen": verbs.tellingen(sessie),
+        "tellers_url": poll_url(tellers, sessie=sessie),
+    }
+
+
+def _deur_context(sessie, *, tekst: str, form: InloopForm | None = None) -> dict:
+    return _tellers_context(sessie) | {
+        "q": tekst,
+        "gevonden": verbs.zoek(sessie, tekst=tekst),
+        "inloop_form": form or InloopForm(),
+        "recent": Aanmelding.objects.filter(sessie=sessie, inloop=True).order_by("-pk")[:5],
+    }
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def deur(request: HttpRequest, slug: str) -> HttpResponse:
+    sessie = helper(request, slug, DEUR).sessie
+    context = _deur_context(sessie, tekst=request.GET.get("q", ""))
+    template = "aanmelden/deur.html#resultaten" if request.htmx else "aanmelden/deur.html"
+    return render(request, template, context)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def deur_inchecken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    sessie = helper(request, slug, DEUR).sessie
+    aanmelding = get_object_or_404(Aanmelding, sessie=sessie, pk=pk)
+    if "ongedaan" in request.POST:
+        aanmelding.check_in_ongedaan()
+    else:
+        aanmelding.check_in()
+    if not request.htmx:
+        terug = reverse("aanmelden:deur", kwargs={"slug": slug})
+        return redirect(f"{terug}?{urlencode({'q': request.POST.get('q', '')})}")
+    # The row swaps in place; the numbers at the top follow out of band.
+    context = _tellers_context(sessie) | {"persoon": aanmelding}
+    return render(request, "aanmelden/deur.html#na_inchecken", context)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def deur_tellers(request: HttpRequest, slug: str) -> HttpResponse:
+    """The numbers at the top of the door page, polled: two doors see each other's work."""
+    sessie = helper(request, slug, DEUR).sessie
+    if unchanged(request, sessie):
+        return no_change()
+    if not request.htmx:  # a fragment: opened on its own, show the whole door page
+        return redirect("aanmelden:deur", slug=sessie.slug)
+    return render(request, "aanmelden/deur.html#tellers", _tellers_context(sessie))
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def deur_inloop(request: HttpRequest, slug: str) -> HttpResponse:
+    sessie = helper(request, slug, DEUR).sessie
+    form = InloopForm(request.POST)
+    if not form.is_valid():
+        context = _deur_context(sessie, tekst="", form=form)
+        template = "aanmelden/deur.html#inloop" if request.htmx else "aanmelden/deur.html"
+        return render(request, template, context, status=400)
+    aanmelding = verbs.inloop(
+        sessie=sessie, sleutel=form.cleaned_data["sleutel"], naam=form.cleaned_data["naam"]
+    )
+    if request.htmx:
+        # The walk-in list swaps in place with a confirmation; the numbers follow out of band.
+        context = {**_deur_context(sessie, tekst=""), "net_binnen": aanmelding}
+        return render(request, "aanmelden/deur.html#na_inloop", context)
+    messages.success(request, _("%(naam)s is checked in.") % {"naam": aanmelding.naam})
+    return redirect("aanmelden:deur", slug=slug)
+
+
+@require_GET
+def deur_code(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    """The QR code in the confirmation, scanned with the door's phone camera."""
+    sessie = helper(request, slug, DEUR).sessie
+    aanmelding = Aanmelding.vind(code, veld="incheck_hash")
+    if aanmelding is None or aanmelding.sessie_id != sessie.pk:
+        return render(request, "aanmelden/deur_code.html", {"sessie": sessie}, status=404)
+    context = {"sessie": sessie, "persoon": aanmelding, "tellingen": verbs.tellingen(sessie)}
+    return render(request, "aanmelden/deur_code.html", context)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def catering(request: HttpRequest, slug: str) -> HttpResponse:
+    sessie = helper(request, slug, DEUR).sessie
+    if unchanged(request, sessie):
+        return no_change()
+    context = {
+        "sessie": sessie,
+        "lijst": verbs.cateringlijst(sessie),
+        "live": verbs.broodjes_open(sessie),
+        "poll_url": poll_url(request.path, sessie=sessie),
+    }
+    template = "aanmelden/catering.html#lijst" if request.htmx else "aanmelden/catering.html"
+    return render(request, template, context)
+
+
+# The organiser's list of registrations and its exports.
+
+NIEUWE_LINKS = "wijkavond_nieuwe_links"
+GRAFIEK_BREEDTE, GRAFIEK_HOOGTE = 600, 160
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def aanmeldingen(request: HttpRequest, slug: str) -> HttpResponse:
+    sessie = organiser_sessie(request, slug)
+    filters = AanmeldingFilter(request.GET, sessie=sessie)
+    rijen = verbs.gefilterd(sessie, criteria=filters.criteria())
+    context = {
+        "sessie": sessie,
+        "filters": filters,
+        "rijen": rijen[:500],
+        "aantal": rijen.count(),
+        "tellingen": verbs.tellingen(sessie),
+        "per_rol": verbs.per_rol(sessie),
+        "per_tafel": verbs.per_tafelvoorkeur(sessie),
+        "staven": verbs.per_dag(sessie, breedte=GRAFIEK_BREEDTE, hoogte=GRAFIEK_HOOGTE),
+        "grafiek": {"breedte": GRAFIEK_BREEDTE, "hoogte": GRAFIEK_HOOGTE},
+        "query": request.GET.urlencode(),
+    }
+    template = (
+        "aanmelden/aanmeldingen.html#lijst" if request.htmx else "aanmelden/aanmeldingen.html"
+    )
+    return render(request, template, context)
+
+
+EXPORT_KOP = [
+    gettext_lazy("Name"),
+    gettext_lazy("E-mail"),
+    gettext_lazy("Phone"),
+    gettext_lazy("Who"),
+    gettext_lazy("Organisation"),
+    gettext_lazy("Neighbourhood"),
+    gettext_lazy("Sandwich"),
+    gettext_lazy("Diet"),
+    gettext_lazy("Allergy"),
+    gettext_lazy("Theme table 1"),
+    gettext_lazy("Theme table 2"),
+    gettext_lazy("Workgroups"),
+    gettext_lazy("Contact afterwards"),
+    gettext_lazy("Network list"),
+    gettext_lazy("Walk-in"),
+    gettext_lazy("Checked in"),
+    gettext_lazy("Cancelled"),
+    gettext_lazy("Registered"),
+]
+
+
+def _export_rijen(rijen):
+    werkgroepen = Prefetch("werkgroepen", queryset=Werkgroep.objects.only("naam"))
+    for a in rijen.prefetch_related(werkgroepen).iterator(chunk_size=500):
+        yield [
+            a.naam,
+            a.email,
+            a.telefoon,
+            a.rol,
+            a.organisatie,
+            a.buurt,
+            a.get_broodje_display(),
+            ", ".join(a.dieet_labels),
+            a.allergie,
+            str(a.voorkeur_1 or ""),
+            str(a.voorkeur_2 or ""),
+            ", ".join(w.naam for w in a.werkgroepen.all()),
+            a.toestemming_contact,
+            a.toestemming_netwerk,
+            a.inloop,
+            a.ingecheckt,
+            a.geannuleerd,
+            a.aangemaakt,
+        ]
+
+
+@login_required
+@require_GET
+def aanmeldingen_export(request: HttpRequest, slug: str, formaat: str) -> HttpResponse:
+    sessie = organiser_sessie(request, slug)
+    filters = AanmeldingFilter(request.GET, sessie=sessie)
+    rijen = _export_rijen(verbs.gefilterd(sessie, criteria=filters.criteria()))
+    return spreadsheet_response(
+        formaat=formaat,
+        bestandsnaam=f"aanmeldingen-{sessie.slug}",
+        blad=_("Registrations"),
+        kop=EXPORT_KOP,
+        rijen=rijen,
+    )

@@ -1,0 +1,167 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from sessie.access import organiser_sessie, public_sessie
+from sessie.links import absolute
+from sessie.models import Sessie, Toegang
+from thematafels.models import Tafeltoegang
+from wijkavond.forms import OefenklokForm, ToegangForm
+from wijkavond.kaart import newcomer_map
+
+
+@require_GET
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "wijkavond/privacy.html", {"bewaar_dagen": settings.BEWAAR_DAGEN})
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    vandaag = timezone.localdate()
+    openbaar = Sessie.objects.exclude(status=Sessie.Status.CONCEPT)
+    return render(
+        request,
+        "wijkavond/home.html",
+        {
+            "komend": openbaar.filter(datum__gte=vandaag).order_by("datum", "titel"),
+            "voorbij": openbaar.filter(datum__lt=vandaag).order_by("-datum", "titel"),
+        },
+    )
+
+
+@require_GET
+def detail(request: HttpRequest, slug: str) -> HttpResponse:
+    sessie = public_sessie(request, slug)
+    return render(
+        request,
+        "wijkavond/detail.html",
+        {
+            "sessie": sessie,
+            "programma": list(sessie.programma.all()),
+            "thematafels": sessie.thematafels.prefetch_related("prompts"),
+            "categorieen": sessie.vraagcategorieen.all(),
+        },
+    )
+
+
+@login_required
+@require_GET
+def organiser_home(request: HttpRequest) -> HttpResponse:
+    sessies = Sessie.objects.all()
+    if not request.user.is_superuser:
+        sessies = sessies.filter(Q(organisatoren=request.user))
+    return render(request, "wijkavond/organiser_home.html", {"sessies": sessies.distinct()})
+
+
+@login_required
+@require_GET
+def organiser_sessie_view(request: HttpRequest, slug: str) -> HttpResponse:
+    sessie = organiser_sessie(request, slug)
+    form = OefenklokForm(initial={"tijd": sessie.nu().astimezone().time().replace(second=0)})
+    return render(
+        request,
+        "wijkavond/organiser_sessie.html",
+        {"sessie": sessie, "klok_form": form, "kaart": newcomer_map(sessie, tokens={})},
+    )
+
+
+@login_required
+@require_POST
+def oefenklok(request: HttpRequest, slug: str) -> HttpResponse:
+    sessie = organiser_sessie(request, slug)
+    if "echt" in request.POST:
+        sessie.zet_oefenklok(moment=None)
+        messages.success(request, _("The session clock follows the real clock again."))
+        return redirect("wijkavond:organiser_sessie", slug=slug)
+    form = OefenklokForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "wijkavond/organiser_sessie.html",
+            {"sessie": sessie, "klok_form": form, "kaart": newcomer_map(sessie, tokens={})},
+            status=400,
+        )
+    sessie.zet_oefenklok(moment=form.moment(sessie))
+    messages.success(
+        request,
+        _("Rehearsal clock set: the session now runs as if it were %(tijd)s.")
+        % {"tijd": form.cleaned_data["tijd"].strftime("%H.%M")},
+    )
+    return redirect("wijkavond:organiser_sessie", slug=slug)
+
+
+# Volunteer links: made, printed, renewed and revoked by the organiser.
+NIEUWE_LINKS = "wijkavond_nieuwe_links"
+
+
+def _toegang_context(request: HttpRequest, sessie, form: ToegangForm) -> dict:
+    tokens = request.session.pop(NIEUWE_LINKS, {})
+    toegangen = list(sessie.toegangen.select_related("tafeltoegang__tafel"))
+    nieuw = [
+        (t, absolute(reverse("sessie:toegang", kwargs={"token": tokens[str(t.pk)]})))
+        for t in toegangen
+        if str(t.pk) in tokens
+    ]
+    return {"sessie": sessie, "form": form, "toegangen": toegangen, "nieuw": nieuw}
+
+
+def _onthoud_link(request: HttpRequest, toegang: Toegang, token: str) -> None:
+    # Shown once, on the page this redirect lands on; the database keeps only the hash.
+    request.session[NIEUWE_LINKS] = {str(toegang.pk): token}
+
+
+@login_required
+@require_GET
+def toegangen(request: HttpRequest, slug: str) -> HttpResponse:
+    sessie = organiser_sessie(request, slug)
+    form = ToegangForm(sessie=sessie)
+    return render(request, "wijkavond/toegangen.html", _toegang_context(request, sessie, form))
+
+
+@login_required
+@require_POST
+def toegang_maken(request: HttpRequest, slug: str) -> HttpResponse:
+    sessie = organiser_sessie(request, slug)
+    form = ToegangForm(request.POST, sessie=sessie)
+    if not form.is_valid():
+        context = _toegang_context(request, sessie, form)
+        return render(request, "wijkavond/toegangen.html", context, status=400)
+    gegevens = form.cleaned_data
+    if gegevens["tafel"] is not None:
+        toegang, token = Tafeltoegang.uitgeven(tafel=gegevens["tafel"], label=gegevens["label"])
+    else:
+        toegang, token = Toegang.uitgeven(
+            sessie=sessie, rol=gegevens["rol"], label=gegevens["label"]
+        )
+    _onthoud_link(request, toegang, token)
+    messages.success(request, _("Link made. Print or send it now: it is shown only once."))
+    return redirect("wijkavond:toegangen", slug=slug)
+
+
+@login_required
+@require_POST
+def toegang_vernieuwen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    sessie = organiser_sessie(request, slug)
+    toegang = get_object_or_404(Toegang, sessie=sessie, pk=pk)
+    _onthoud_link(request, toegang, toegang.vernieuw())
+    messages.success(request, _("New link made. The old link no longer works."))
+    return redirect("wijkavond:toegangen", slug=slug)
+
+
+@login_required
+@require_POST
+def toegang_intrekken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    sessie = organiser_sessie(request, slug)
+    toegang = get_object_or_404(Toegang, sessie=sessie, pk=pk)
+    toegang.trek_in()
+    messages.success(request, _("The link no longer works."))
+    return redirect("wijkavond:toegangen", slug=slug)
