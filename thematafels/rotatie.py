@@ -477,6 +477,7 @@ def _ruil(
     swap, and at most MAX_RUILPOGINGEN swaps are tried."""
     per_id = {p.id: p for p in mensen if p.id in plek}
     ids = sorted(per_id)
+    tafel_ids = sorted(set(plek.values()))
 
     def eigen(p: _Deelnemer, tafel: int) -> int:
         # Cost at the own table without counting oneself.
@@ -490,8 +491,11 @@ def _ruil(
             p = per_id[a]
             if eigen(p, plek[a]) <= 0:
                 continue
+            ta = plek[a]
+            # Only tables where p alone would already be better off are worth a partner search.
+            beter = {t for t in tafel_ids if t != ta and kosten(p, t) < eigen(p, ta)}
             for b in ids:
-                if plek[b] == plek[a]:
+                if plek[b] not in beter:
                     continue
                 pogingen += 1
                 if pogingen > MAX_RUILPOGINGEN:
