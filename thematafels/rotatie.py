@@ -18,13 +18,17 @@ person-level MILP). Who sits with whom (organisations spread, few repeated pairs
 quadratic problem with little at stake; a deterministic greedy fill per theme and round followed by
 a bounded swap search does it well in milliseconds.
 
-Measured on this machine (2 shared cores, `python bench/rotatie.py`: 3 themes x 2 tables,
-2 rounds, ~30 organisations, median of 3):
+Measured on this machine (2 shared cores, `python bench/rotatie.py`: 3 themes x 2 tables with
+5% spare seats, 2 rounds, ~30 organisations, preferences skewed to theme 1, median of 3):
 
-    people   time    both prefs  first choice  gap vs exact optimum
-    60       MS60    ...
-    300      MS300   ...
-    1000     MS1000  ...
+    people  time     both prefs  first choice  score  gap vs person-level MILP  theme tables
+    60      20 ms    95.7%       100%          98.76% 0.00 points               differ <= 0
+    300     35-60 ms 99.0%       100%          99.74% 0.00 points               differ <= 0
+    1000    170-300  99.7%       100%          99.92% (MILP not run)            differ <= 1
+
+Most of the time for 1,000 people is the Python table fill and the figures, not HiGHS. Table
+sizes across themes range 158-175 at 1,000 people because the wanted theme fills up: balance
+comes after preferences.
 
 Determinism: all input is sorted by id, HiGHS runs single-threaded with a fixed seed, and the
 greedy steps break ties by id, so the same input (in any order) gives the same plan.
