@@ -56,6 +56,8 @@ class Grafiek:
     beschrijving: str
     svg: str = ""
     png: bytes = b""
+    breedte_cm: float = BREEDTE_CM
+    hoogte_cm: float = 0.0
 
 
 def _kort(label: str) -> str:
@@ -80,8 +82,11 @@ def _horizontaal(as_, labels: list[str], waarden: list[int], kleur: str) -> None
         as_.annotate(str(w), (w, p), xytext=(3, 0), textcoords="offset points", va="center")
 
 
-def _opslaan(figuur: Figure, naam: str, titel: str, svg: bool, png: bool) -> tuple[str, bytes]:
+def _opslaan(
+    figuur: Figure, naam: str, titel: str, svg: bool, png: bool
+) -> tuple[str, bytes, float, float]:
     svg_tekst, png_bytes = "", b""
+    breedte, hoogte = (x * 2.54 for x in figuur.get_size_inches())
     with matplotlib.rc_context({"svg.hashsalt": f"wijkavond-{naam}"}):
         if svg:
             buffer = io.StringIO()
@@ -91,7 +96,7 @@ def _opslaan(figuur: Figure, naam: str, titel: str, svg: bool, png: bool) -> tup
             buffer = io.BytesIO()
             figuur.savefig(buffer, format="png", dpi=150, metadata={"Software": None})
             png_bytes = buffer.getvalue()
-    return svg_tekst, png_bytes
+    return svg_tekst, png_bytes, breedte, hoogte
 
 
 def _toegankelijk(svg: str, naam: str, titel: str) -> str:
@@ -99,6 +104,9 @@ def _toegankelijk(svg: str, naam: str, titel: str) -> str:
     begin = svg.index("<svg")
     svg = svg[begin:]
     svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, count=1, flags=re.S)
+    # Several charts share one HTML page: make matplotlib's ids (figure_1, clip paths) unique.
+    svg = svg.replace(' id="', f' id="{naam}-').replace("url(#", f"url(#{naam}-")
+    svg = svg.replace('href="#', f'href="#{naam}-')
     titel_id = f"grafiek-{naam}-titel"
     return re.sub(
         r"<svg\b([^>]*)>",
