@@ -40,9 +40,11 @@ def render_docx(verslag: Verslag) -> bytes:
                     run.font.size = Pt(9)
                     run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
             case Lijst(items, genummerd):
-                stijl = "List Number" if genummerd else "List Bullet"
+                # Set the style id directly: python-docx looks a style name up per paragraph.
+                stijl_id = document.styles["List Number" if genummerd else "List Bullet"].style_id
                 for item in items:
-                    document.add_paragraph(item, style=stijl)
+                    alinea = document.add_paragraph(item)
+                    alinea._p.get_or_add_pPr().get_or_add_pStyle().val = stijl_id
             case Tabel(kop, rijen):
                 _tabel(document, kop, rijen)
             case Afbeelding(grafiek):
