@@ -331,3 +331,39 @@ def test_timing_on_a_large_report(capsys):
     with capsys.disabled():
         print("\nreport with", groot.aantal_ideeen, "ideas and", groot.aantal_vragen, "questions")
         print("\n".join(regels))
+
+
+# --- PDF without WeasyPrint --------------------------------------------------------------
+
+
+def test_pdf_without_weasyprint_raises_a_clear_error(monkeypatch):
+    import sys
+
+    from verslag.renderers import RendererNietBeschikbaar, render_pdf
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # "import weasyprint" now fails
+    with pytest.raises(RendererNietBeschikbaar) as fout:
+        render_pdf(maak_verslag())
+    assert "PDF" in str(fout.value) and "WeasyPrint" in str(fout.value)
+
+
+def test_html_ids_are_unique_with_four_inline_charts():
+    import re
+
+    html = uitvoer("html", "organisator")[1].decode()
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert ids and len(ids) == len(set(ids))
+
+
+def test_registry_names_content_types_and_extensions():
+    assert set(FORMATEN) == {"html", "pdf", "odt", "docx", "xlsx", "csv", "json"}
+    for fmt, formaat in FORMATEN.items():
+        assert formaat.extensie == fmt and "/" in formaat.content_type
+    assert set(dataset_namen(maak_verslag(editie="openbaar"))) == {
+        "ideeen",
+        "kernpunten",
+        "vragen",
+        "werkgroepen",
+        "opkomst",
+        "bijlage",
+    }
