@@ -73,7 +73,7 @@ def maak_verslag(
     for t, (naam, kernvraag) in enumerate(THEMAS, start=1):
         rondes = []
         for r in (1, 2):
-            start = AVOND + timedelta(minutes=30 * r)
+            start = AVOND + timedelta(minutes=15 + 30 * r)  # 19.45 and 20.15 local time
             regels = [
                 _idee(t, r, n, PROMPTS[n % 3], SOORTEN[n % 4], start + timedelta(seconds=n))
                 for n in range(1, ideeen_per_ronde + 1)
@@ -87,8 +87,11 @@ def maak_verslag(
                     if binnen:
                         groepen.append(IdeeGroep(prompt, soort, binnen))
             rondes.append(
-                ThemaRonde(
-                    r, (start).time(), (start + timedelta(minutes=25)).time(), tuple(groepen)
+                ThemaRonde(  # round times are local wall-clock times
+                    r,
+                    time(19, 45) if r == 1 else time(20, 15),
+                    time(20, 10) if r == 1 else time(20, 40),
+                    tuple(groepen),
                 )
             )
             bijlage += [
