@@ -222,6 +222,23 @@ def test_thank_you_and_privacy_pages(client, sessie):
 # Sandwiches and the waiting list -------------------------------------------------------------
 
 
+def test_registering_again_after_cancelling_signs_up_again_with_the_new_choices(
+    client, sessie, django_capture_on_commit_callbacks
+):
+    bestaand, _tokens = make_aanmelding(sessie, email="anouk@example.invalid")
+    verbs.annuleren(aanmelding=bestaand)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url(sessie), formulier(broodje="on", dieet=["vegetarisch"], allergie="noten")
+        )
+    assert response.status_code == 302
+    bestaand.refresh_from_db()
+    assert bestaand.is_actief
+    assert bestaand.broodje == Aanmelding.Broodje.JA
+    assert bestaand.dieet == ["vegetarisch"] and bestaand.allergie == "noten"
+    assert Aanmelding.objects.count() == 1 and len(mail.outbox) == 1
+
+
 def meld_aan(sessie, naam, *, broodje=True):
     return verbs.aanmelden(
         sessie=sessie,
