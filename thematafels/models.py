@@ -112,7 +112,10 @@ class Tafeltoegang(models.Model):
         toegang, token = Toegang.uitgeven(
             sessie=tafel.thematafel.sessie,
             rol=Toegang.Rol.TAFELHOST,
-            label=label or f"{tafel.naam} · {tafel.thematafel.naam}",
+            # The table always shows, a note beside it ("Tafel 2A · Wijkstem — Mariska").
+            label=" — ".join(filter(None, [f"{tafel.naam} · {tafel.thematafel.naam}", label]))[
+                : Toegang._meta.get_field("label").max_length
+            ],
         )
         cls.objects.create(toegang=toegang, tafel=tafel)
         return toegang, token

@@ -95,3 +95,10 @@ def test_a_table_host_link_is_labelled_with_table_and_theme():
     tafel = make_tafel(make_thematafel(sessie, naam="Wijkhub"), naam="Tafel 1B")
     toegang, _ = make_toegang(sessie, rol=Toegang.Rol.TAFELHOST, tafel=tafel)
     assert toegang.label == "Tafel 1B · Wijkhub"
+
+
+def test_a_table_host_link_with_a_note_still_names_its_table():
+    sessie = make_sessie()
+    tafel = make_tafel(make_thematafel(sessie, naam="Wijkstem"), naam="Tafel 2A")
+    toegang, _ = make_toegang(sessie, rol=Toegang.Rol.TAFELHOST, tafel=tafel, label="Mariska")
+    assert toegang.label == "Tafel 2A · Wijkstem — Mariska"
