@@ -20,6 +20,7 @@ from thematafels.models import (
     Prompt,
     Rolnotitie,
     Ronde,
+    Samenvoeging,
     Stembiljet,
     Stip,
     Tafel,
@@ -301,13 +302,34 @@ def maak_kernpunt(*, idee: Idee, kernpunt: bool) -> None:
 
 
 def voeg_samen(*, idee: Idee, in_idee: Idee) -> None:
-    """Fold a duplicate into another idea of the same theme; its dots go along."""
-    if idee.pk == in_idee.pk:
+    """Fold a duplicate into another idea of the same theme; its dots go along.
+
+    The duplicate is kept (the exports and the report show it, marked as merged), and the merge
+    is recorded so that `maak_samenvoegen_ongedaan` can undo it.
+    """
+    if idee.pk == in_idee.pk or idee.samengevoegd_in_id is not None:
         return
     with transaction.atomic():
-        Stip.objects.filter(idee=idee).update(idee=in_idee)
-        Idee.objects.filter(samengevoegd_in=idee).update(samengevoegd_in=in_idee)
+        stippen = list(Stip.objects.filter(idee=idee).values_list("pk", flat=True))
+        Stip.objects.filter(pk__in=stippen).update(idee=in_idee)
         Idee.objects.filter(pk=idee.pk).update(samengevoegd_in=in_idee)
+        Samenvoeging.objects.update_or_create(
+            idee=idee, defaults={"in_idee": in_idee, "stippen": stippen}
+        )
+        Sessie.bump(idee.sessie_id)
+
+
+def maak_samenvoegen_ongedaan(*, idee: Idee) -> None:
+    """Undo a merge: the idea is back on its own, with the dots it brought."""
+    with transaction.atomic():
+        samenvoeging = Samenvoeging.objects.filter(idee=idee).first()
+        if samenvoeging is None:
+            return
+        Stip.objects.filter(pk__in=samenvoeging.stippen, idee=samenvoeging.in_idee_id).update(
+            idee=idee
+        )
+        Idee.objects.filter(pk=idee.pk).update(samengevoegd_in=None)
+        samenvoeging.delete()
         Sessie.bump(idee.sessie_id)
 
 
@@ -352,11 +374,14 @@ def zet_stip(
 
 
 def export_rijen(sessie: Sessie) -> list[list]:
-    """Every idea that counts, for the follow-up report's spreadsheet (no personal data)."""
+    """Every idea that counts, for the follow-up report's spreadsheet (no personal data).
+
+    Merged ideas stay, each marked with the idea it was merged into: the table's own wording
+    is part of the record.
+    """
     ideeen = (
-        Idee.objects.zichtbaar()
-        .filter(sessie=sessie)
-        .select_related("tafel__thematafel", "ronde", "prompt")
+        Idee.objects.filter(sessie=sessie, verwijderd__isnull=True)
+        .select_related("tafel__thematafel", "ronde", "prompt", "samengevoegd_in")
         .annotate(stemmen=Count("stippen"))
         .order_by("tafel__thematafel__nummer", "-kernpunt", "volgorde", "ronde__nummer", "pk")
     )
@@ -370,6 +395,7 @@ def export_rijen(sessie: Sessie) -> list[list]:
             idee.tekst,
             "★" if idee.kernpunt else "",
             idee.stemmen,
+            idee.samengevoegd_in.tekst if idee.samengevoegd_in else "",
         ]
         for idee in ideeen
     ]

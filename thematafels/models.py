@@ -373,3 +373,23 @@ class Stip(Inzending):
 
     def __str__(self) -> str:
         return f"{self.biljet} → {self.idee_id}"
+
+
+class Samenvoeging(models.Model):
+    """One merge in the wrap-up, kept so that it can be undone: which dots moved along."""
+
+    idee = models.OneToOneField(
+        Idee, on_delete=models.CASCADE, related_name="samenvoeging", verbose_name=_("idea")
+    )
+    in_idee = models.ForeignKey(
+        Idee, on_delete=models.CASCADE, related_name="+", verbose_name=_("merged into")
+    )
+    stippen = models.JSONField(_("dots that moved along"), default=list)
+    aangemaakt = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("merge")
+        verbose_name_plural = _("merges")
+
+    def __str__(self) -> str:
+        return f"{self.idee_id} → {self.in_idee_id}"

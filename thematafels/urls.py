@@ -43,4 +43,9 @@ urlpatterns = [
         views.afronding_samenvoegen,
         name="afronding_samenvoegen",
     ),
+    path(
+        "afronding/<int:pk>/ontvlechten/",
+        views.afronding_ontvlechten,
+        name="afronding_ontvlechten",
+    ),
 ]

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -344,7 +345,17 @@ def afronding(request: HttpRequest, slug: str) -> HttpResponse:
             kernpunt.samenvoeg_form = SamenvoegForm(
                 keuzes=[k for k in keuzes if k[0] != kernpunt.pk], auto_id=f"id_{kernpunt.pk}_%s"
             )
-    return render(request, "thematafels/afronding.html", {"sessie": sessie, "kolommen": kolommen})
+    # Just merged: say so, with the undo button (its own URL).
+    samengevoegd = None
+    nummer = request.GET.get("samengevoegd", "")
+    if nummer.isascii() and nummer.isdigit() and len(nummer) < 19:
+        samengevoegd = (
+            Idee.objects.filter(sessie=sessie, pk=nummer, samengevoegd_in__isnull=False)
+            .select_related("samengevoegd_in")
+            .first()
+        )
+    context = {"sessie": sessie, "kolommen": kolommen, "samengevoegd": samengevoegd}
+    return render(request, "thematafels/afronding.html", context)
 
 
 EXPORT_KOP = [
@@ -356,6 +367,7 @@ EXPORT_KOP = [
     gettext_lazy("Text"),
     gettext_lazy("Key point"),
     gettext_lazy("Dots"),
+    gettext_lazy("Merged into"),
 ]
 
 
@@ -421,6 +433,8 @@ def afronding_kernpunt(request: HttpRequest, slug: str, pk: int) -> HttpResponse
 @login_required
 @require_POST
 def afronding_samenvoegen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Merge a duplicate key point into another: first a confirmation, then the merge, with an
+    undo button on the wrap-up."""
     idee = _organiser_idee(request, slug, pk)
     doelen = Idee.objects.zichtbaar().filter(
         kernpunt=True, tafel__thematafel_id=idee.tafel.thematafel_id
@@ -428,8 +442,23 @@ def afronding_samenvoegen(request: HttpRequest, slug: str, pk: int) -> HttpRespo
     form = SamenvoegForm(request.POST, keuzes=[(d.pk, d.tekst) for d in doelen if d.pk != idee.pk])
     if not form.is_valid():
         return redirect("thematafels:afronding", slug=slug)
-    domein.voeg_samen(idee=idee, in_idee=doelen.get(pk=form.cleaned_data["in_idee"]))
-    return redirect("thematafels:afronding", slug=slug)
+    in_idee = doelen.get(pk=form.cleaned_data["in_idee"])
+    if request.POST.get("bevestigd") != "1":
+        context = {"sessie": idee.sessie, "idee": idee, "in_idee": in_idee}
+        return render(request, "thematafels/samenvoegen.html", context)
+    domein.voeg_samen(idee=idee, in_idee=in_idee)
+    terug = reverse("thematafels:afronding", args=[slug])
+    return redirect(f"{terug}?samengevoegd={idee.pk}#samengevoegd")
+
+
+@login_required
+@require_POST
+def afronding_ontvlechten(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Undo a merge: the idea is back on its own, with its dots."""
+    idee = _organiser_idee(request, slug, pk)
+    domein.maak_samenvoegen_ongedaan(idee=idee)
+    messages.success(request, _("The merge is undone."))
+    return redirect(reverse("thematafels:afronding", args=[slug]) + f"#idee-{idee.pk}")
 
 
 def _biljet_sleutel(request: HttpRequest) -> uuid.UUID:

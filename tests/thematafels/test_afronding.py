@@ -79,12 +79,56 @@ def test_merging_a_duplicate_moves_its_dots(client, avond, kernpunten):
     )
     client.force_login(avond.organisator)
     url = afronding_url(avond, "thematafels:afronding_samenvoegen", pk=kernpunten[1].pk)
-    assert client.post(url, {"in_idee": kernpunten[0].pk}).status_code == 302
+    # First a confirmation that names both key points; nothing is merged yet.
+    bevestig = client.post(url, {"in_idee": kernpunten[0].pk})
+    assert bevestig.status_code == 200
+    assert "Kernpunt 1" in bevestig.content.decode() and "Kernpunt 2" in bevestig.content.decode()
+    kernpunten[1].refresh_from_db()
+    assert kernpunten[1].samengevoegd_in is None
+    response = client.post(url, {"in_idee": kernpunten[0].pk, "bevestigd": "1"})
+    assert response.status_code == 302
     kernpunten[1].refresh_from_db()
     assert kernpunten[1].samengevoegd_in == kernpunten[0]
     assert Stip.objects.get().idee == kernpunten[0]
-    wijkhub = client.get(afronding_url(avond)).context["kolommen"][0]
+    pagina = client.get(response["Location"])
+    wijkhub = pagina.context["kolommen"][0]
     assert [k.tekst for k in wijkhub.kernpunten] == ["Kernpunt 1", "Kernpunt 3"]
+    # The wrap-up says what happened and offers the undo.
+    assert pagina.context["samengevoegd"] == kernpunten[1]
+    ongedaan = afronding_url(avond, "thematafels:afronding_ontvlechten", pk=kernpunten[1].pk)
+    assert ongedaan in pagina.content.decode()
+
+
+def test_a_merge_can_be_undone_with_its_dots(client, avond, kernpunten):
+    biljet = Stembiljet.objects.create(
+        sessie=avond.sessie, sleutel="00000000-0000-4000-8000-000000000001"
+    )
+    stip = Stip.objects.create(
+        inzendsleutel="00000000-0000-4000-8000-000000000002", biljet=biljet, idee=kernpunten[1]
+    )
+    eigen = Stip.objects.create(
+        inzendsleutel="00000000-0000-4000-8000-000000000003", biljet=biljet, idee=kernpunten[0]
+    )
+    domein.voeg_samen(idee=kernpunten[1], in_idee=kernpunten[0])
+    client.force_login(avond.organisator)
+    url = afronding_url(avond, "thematafels:afronding_ontvlechten", pk=kernpunten[1].pk)
+    assert client.get(url).status_code == 405
+    assert client.post(url).status_code == 302
+    kernpunten[1].refresh_from_db()
+    assert kernpunten[1].samengevoegd_in is None
+    stip.refresh_from_db()
+    eigen.refresh_from_db()
+    assert stip.idee == kernpunten[1] and eigen.idee == kernpunten[0]
+
+
+def test_merged_ideas_stay_in_the_export_marked_as_merged(client, avond, kernpunten):
+    domein.voeg_samen(idee=kernpunten[1], in_idee=kernpunten[0])
+    client.force_login(avond.organisator)
+    csv = client.get(afronding_url(avond, "thematafels:ideeen_export", formaat="csv"))
+    regels = csv.content.decode("utf-8-sig").splitlines()
+    assert any(
+        r.startswith("Wijkhub") and "Kernpunt 2" in r and r.endswith(";Kernpunt 1") for r in regels
+    )
 
 
 def test_merging_into_another_theme_is_refused(client, avond, kernpunten):
@@ -133,9 +177,9 @@ def test_the_csv_export_has_every_visible_idea_and_neutralises_formulas(client, 
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     regels = response.content.decode("utf-8-sig").splitlines()
-    assert regels[0] == "Thema;Tafel;Ronde;Soort;Denk aan;Tekst;Kernpunt;Stippen"
+    assert regels[0] == "Thema;Tafel;Ronde;Soort;Denk aan;Tekst;Kernpunt;Stippen;Samengevoegd in"
     assert len(regels) == 5
-    assert "Wijkhub;Tafel 1A;1;Idee;;Kernpunt 1;★;0" in regels
+    assert "Wijkhub;Tafel 1A;1;Idee;;Kernpunt 1;★;0;" in regels
     assert any(";'=HYPERLINK(1);" in r for r in regels)
     assert (
         client.post(afronding_url(avond, "thematafels:ideeen_export", formaat="csv")).status_code
