@@ -79,7 +79,8 @@ TOEGANG = {
     ORGANISATOR: (
         "thematafels:afronding thematafels:ideeen_export thematafels:rollen_export"
         " thematafels:afronding_verplaats thematafels:afronding_kernpunt"
-        " thematafels:afronding_samenvoegen informatiepunt:vraag_toewijzen"
+        " thematafels:afronding_samenvoegen thematafels:afronding_ontvlechten"
+        " informatiepunt:vraag_toewijzen"
         " informatiepunt:vraag_beantwoorden informatiepunt:vraag_heropenen"
         " informatiepunt:terugkoppelen informatiepunt:export wijkavond:organiser_home"
         " wijkavond:organiser_sessie wijkavond:oefenklok aanmelden:aanmeldingen"
