@@ -26,7 +26,9 @@ def poll_url(path: str, *, sessie: Sessie, tot: dt.datetime | None = None) -> st
     """The URL a live fragment polls; `tot` is a moment on the session clock."""
     params = {"v": sessie.versie}
     if tot is not None:
-        echt = tot - (sessie.klok_verschuiving or dt.timedelta())
+        echt = tot - sessie.verschuiving
+        if sessie.oefenklok_actief and sessie.oefenklok_tot:
+            echt = min(echt, sessie.oefenklok_tot)  # the rehearsal's end changes the screen too
         params["tot"] = int(echt.timestamp())
     return f"{path}?{urlencode(params)}"
 
@@ -102,8 +104,10 @@ def live_fragment(
         sessie: Sessie = ctx["sessie"]
         html = render(request, template, ctx).content.decode()
         wissel = ctx["stand"].volgende_wissel if "stand" in ctx else None
-        verschuiving = (sessie.klok_verschuiving or dt.timedelta()).total_seconds()
+        verschuiving = sessie.verschuiving.total_seconds()
         tot = wissel.timestamp() - verschuiving if wissel else time.time() + 300
+        if sessie.oefenklok_actief and sessie.oefenklok_tot:
+            tot = min(tot, sessie.oefenklok_tot.timestamp())
         entry = {"html": html, "tot": tot, "verschuiving": verschuiving, "versie": stand[1]}
         cache.set(key, entry, timeout=max(1, min(300, int(tot - time.time()) + 1)))
     nu = f'data-nu="{int(time.time() + entry["verschuiving"])}"'

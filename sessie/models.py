@@ -79,6 +79,8 @@ class Sessie(models.Model):
     versie = models.PositiveBigIntegerField(_("change counter"), default=0, editable=False)
     # Rehearsal: the session clock runs this far ahead of (or behind) the real clock.
     klok_verschuiving = models.DurationField(_("rehearsal clock offset"), null=True, blank=True)
+    # A rehearsal ends by itself (real clock): nobody's forgotten rehearsal runs the evening.
+    oefenklok_tot = models.DateTimeField(_("rehearsal clock ends"), null=True, blank=True)
     aangemaakt = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -105,9 +107,20 @@ class Sessie(models.Model):
     def is_openbaar(self) -> bool:
         return self.status != self.Status.CONCEPT
 
+    @property
+    def oefenklok_actief(self) -> bool:
+        if self.klok_verschuiving is None:
+            return False
+        return self.oefenklok_tot is None or timezone.now() < self.oefenklok_tot
+
+    @property
+    def verschuiving(self) -> dt.timedelta:
+        """How far the session clock runs ahead of the real clock (0 without a rehearsal)."""
+        return self.klok_verschuiving if self.oefenklok_actief else dt.timedelta()
+
     def nu(self) -> dt.datetime:
-        """The session clock: the real clock, or the rehearsal clock when one is set."""
-        return timezone.now() + (self.klok_verschuiving or dt.timedelta())
+        """The session clock: the real clock, or the rehearsal clock while one runs."""
+        return timezone.now() + self.verschuiving
 
     def op_tijd(self, tijd: dt.time, *, dag_erna: bool = False) -> dt.datetime:
         """An aware datetime for a clock time on this session's date."""
@@ -132,10 +145,18 @@ class Sessie(models.Model):
                 f"UPDATE {table(cls)} SET versie = versie + 1 WHERE id = %s", [sessie_id]
             )
 
-    def zet_oefenklok(self, *, moment: dt.datetime | None) -> None:
-        """Run the session clock as if it were `moment` now; None returns to the real clock."""
-        self.klok_verschuiving = None if moment is None else moment - timezone.now()
-        self.save(update_fields=["klok_verschuiving"])
+    def zet_oefenklok(self, *, moment: dt.datetime | None, tot: dt.datetime | None = None) -> None:
+        """Run the session clock as if it were `moment` now; None returns to the real clock.
+
+        The rehearsal ends by itself at `tot` (real clock), at the latest at midnight.
+        """
+        nu = timezone.now()
+        middernacht = timezone.make_aware(
+            dt.datetime.combine(timezone.localdate(nu) + dt.timedelta(days=1), dt.time())
+        )
+        self.klok_verschuiving = None if moment is None else moment - nu
+        self.oefenklok_tot = None if moment is None else min(tot or middernacht, middernacht)
+        self.save(update_fields=["klok_verschuiving", "oefenklok_tot"])
         Sessie.bump(self.pk)
 
 

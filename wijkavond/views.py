@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -74,6 +76,15 @@ def organiser_sessie_view(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _deuren_open(sessie: Sessie) -> dt.datetime | None:
+    """A rehearsal on the evening's own day stops when the doors open (the first item)."""
+    eerste = sessie.programma.order_by("start").first()
+    if eerste is None:
+        return None
+    deuren = sessie.op_tijd(eerste.start)
+    return deuren if timezone.now() < deuren else None
+
+
 @login_required
 @require_POST
 def oefenklok(request: HttpRequest, slug: str) -> HttpResponse:
@@ -90,7 +101,7 @@ def oefenklok(request: HttpRequest, slug: str) -> HttpResponse:
             {"sessie": sessie, "klok_form": form, "kaart": newcomer_map(sessie, tokens={})},
             status=400,
         )
-    sessie.zet_oefenklok(moment=form.moment(sessie))
+    sessie.zet_oefenklok(moment=form.moment(sessie), tot=_deuren_open(sessie))
     messages.success(
         request,
         _("Rehearsal clock set: the session now runs as if it were %(tijd)s.")
