@@ -119,6 +119,16 @@ class ToewijzenForm(forms.Form):
 
 
 class AntwoordForm(forms.Form):
+    openbare_tekst = forms.CharField(
+        label=_("The question as it will be published"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Take out names, phone numbers or anything else personal. The original stays in the "
+            "inventory."
+        ),
+    )
     antwoord = forms.CharField(
         label=_("Answer"),
         max_length=5000,

@@ -114,6 +114,9 @@ class Vraag(Inzending):
     )
     toegewezen_aan = models.CharField(_("assigned to"), max_length=150, blank=True)
     antwoord = models.TextField(_("answer"), blank=True)
+    # What the public answers page and the report show; the asker's own words stay in `tekst`
+    # for the inventory (they may hold names or phone numbers).
+    openbare_tekst = models.TextField(_("public wording of the question"), blank=True)
     goedgekeurd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -219,17 +222,24 @@ class Vraag(Inzending):
             notitie=self.toegewezen_aan,
         )
 
-    def beantwoord(self, *, actor, antwoord: str) -> None:
-        """in behandeling → beantwoord: the answer, approved by the organiser who gives it."""
+    @property
+    def publieke_vraag(self) -> str:
+        """The question as the public sees it: the organiser's wording, else the asker's."""
+        return self.openbare_tekst or self.tekst
+
+    def beantwoord(self, *, actor, antwoord: str, openbare_tekst: str = "") -> None:
+        """in behandeling → beantwoord: the answer, approved by the organiser who gives it,
+        with the question's public wording (empty: as the asker typed it)."""
         self._mag_behandelen(actor)
         self.antwoord = antwoord.strip()
+        self.openbare_tekst = "" if openbare_tekst.strip() == self.tekst else openbare_tekst.strip()
         self.goedgekeurd_door = actor
         self.goedgekeurd_op = timezone.now()
         self._stap(
             actor=actor,
             van={self.Status.IN_BEHANDELING},
             naar=self.Status.BEANTWOORD,
-            velden=["antwoord", "goedgekeurd_door", "goedgekeurd_op"],
+            velden=["antwoord", "openbare_tekst", "goedgekeurd_door", "goedgekeurd_op"],
         )
 
     def heropen(self, *, actor) -> None:

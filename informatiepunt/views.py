@@ -176,7 +176,9 @@ def _vraag_context(sessie: Sessie, vraag: Vraag, actor, **forms) -> dict:
         "toewijzen_form": forms.get("toewijzen_form")
         or ToewijzenForm(initial={"toegewezen_aan": vraag.toegewezen_aan}),
         "antwoord_form": forms.get("antwoord_form")
-        or AntwoordForm(initial={"antwoord": vraag.antwoord}),
+        or AntwoordForm(
+            initial={"antwoord": vraag.antwoord, "openbare_tekst": vraag.publieke_vraag}
+        ),
     }
 
 
@@ -264,11 +266,11 @@ def vraag_beantwoorden(request: HttpRequest, slug: str, pk: int) -> HttpResponse
     if not form.is_valid():
         context = _vraag_context(sessie, vraag, request.user, antwoord_form=form)
         return render(request, "informatiepunt/vraag.html", context, status=400)
-    antwoord = form.cleaned_data["antwoord"]
+    antwoord, openbaar = form.cleaned_data["antwoord"], form.cleaned_data["openbare_tekst"]
     return _na_stap(
         request,
         vraag,
-        lambda: vraag.beantwoord(actor=request.user, antwoord=antwoord),
+        lambda: vraag.beantwoord(actor=request.user, antwoord=antwoord, openbare_tekst=openbaar),
         _("Answer approved. It is on the public answers page."),
     )
 

@@ -168,3 +168,20 @@ def test_questions_without_a_topic_come_last(client, sessie, categorie):
     )  # fmt: skip
     html = client.get(f"/s/{sessie.slug}/antwoorden/").content.decode()
     assert html.index("Met onderwerp?") < html.index("Zonder onderwerp?")
+
+
+def test_the_organiser_publishes_the_question_in_their_own_words(als_organisator, sessie, client):
+    vraag = make_vraag(sessie, tekst="Ik ben Jan de Wit, 0612345678: krijgt mijn buurt geld?")
+    als_organisator.post(vraag_url(vraag, "toewijzen/"), {"toegewezen_aan": "Team Geld"})
+    formulier = als_organisator.get(vraag_url(vraag)).content.decode()
+    assert "0612345678" in formulier  # the box starts with the asker's words, to edit
+    als_organisator.post(
+        vraag_url(vraag, "beantwoorden/"),
+        {"openbare_tekst": "Krijgt een buurt geld?", "antwoord": "Ja, via het wijkbudget."},
+    )
+    vraag.refresh_from_db()
+    assert vraag.openbare_tekst == "Krijgt een buurt geld?"
+    assert "0612345678" in vraag.tekst  # the inventory keeps the original
+    openbaar = client.get(f"/s/{sessie.slug}/antwoorden/").content.decode()
+    assert "Krijgt een buurt geld?" in openbaar
+    assert "0612345678" not in openbaar and "Jan de Wit" not in openbaar
