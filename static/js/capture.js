@@ -42,14 +42,18 @@
   function showStatus(form, queue, failed, sent) {
     var status = form.querySelector("[data-capture-status]");
     if (!status) return;
+    var text;
     if (queue.length) {
-      status.textContent = status.getAttribute("data-msg-wachten").replace("%(n)s", queue.length);
+      var een = queue.length === 1 && status.getAttribute("data-msg-wachten-een");
+      text = een || status.getAttribute("data-msg-wachten").replace("%(n)s", queue.length);
       status.classList.add("is-wachtend");
     } else {
       var saved = sent ? status.getAttribute("data-msg-opgeslagen") || "" : "";
-      status.textContent = failed ? status.getAttribute("data-msg-fout") : saved;
+      text = failed ? status.getAttribute("data-msg-fout") : saved;
       status.classList.remove("is-wachtend");
     }
+    // A live region is read out on every change: write it only when the message changes.
+    if (status.textContent !== text) status.textContent = text;
   }
 
   function swapInto(selector, html) {

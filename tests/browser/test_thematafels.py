@@ -32,7 +32,10 @@ def test_capture_on_a_phone_survives_going_offline(page, live_server, noord, taf
     expect(box).to_be_focused()
 
     page.context.set_offline(True)
-    for tekst in ("Offline een", "Offline twee", "Offline drie"):
+    box.fill("Offline een")
+    box.press("Enter")
+    expect(page.locator("[data-capture-status]")).to_have_text("1 wacht op verbinding")
+    for tekst in ("Offline twee", "Offline drie"):
         box.fill(tekst)
         box.press("Enter")
         expect(box).to_have_value("")
@@ -40,7 +43,7 @@ def test_capture_on_a_phone_survives_going_offline(page, live_server, noord, taf
     assert Idee.objects.count() == 1
 
     page.context.set_offline(False)
-    expect(page.locator("[data-capture-status]")).to_have_text("", timeout=15000)
+    expect(page.locator("[data-capture-status]")).to_have_text("Idee opgeslagen.", timeout=15000)
     for tekst in ("Offline een", "Offline twee", "Offline drie"):
         expect(lijst).to_contain_text(tekst)
     expect(page.locator("#ideeen-kop")).to_have_text("Ronde 1: 4 ideeën")
