@@ -124,6 +124,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "wijkavond.context_processors.organisatie",
             ],
         },
     },
@@ -232,6 +233,15 @@ TASKS = {
 
 # Retention: `manage.py vergeet` (daily timer) erases personal data this many days after an evening.
 BEWAAR_DAGEN = env_int("WIJKAVOND_BEWAAR_DAGEN", 90)
+
+# Who runs the site: the controller on the privacy page, the contact in every page's footer.
+ORGANISATIE = {
+    "naam": env("WIJKAVOND_ORGANISATIE", "Gemeente Voorbeeldstad (demo)"),
+    "email": env("WIJKAVOND_CONTACT_EMAIL", "participatie@example.invalid"),
+    "telefoon": env("WIJKAVOND_CONTACT_TELEFOON", "14 020"),
+    "fg_email": env("WIJKAVOND_FG_EMAIL", "privacy@example.invalid"),
+    "cateraar": env("WIJKAVOND_CATERAAR", ""),
+}
 
 # Public registration form: sign-ups per hour per browser and per IP address. The whole venue
 # may share one address, so the IP limit is generous; a benchmark sets it higher still.

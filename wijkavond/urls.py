@@ -16,6 +16,7 @@ paginas = [
     path("", views.home, name="home"),
     path("s/<slug:slug>/", views.detail, name="detail"),
     path("privacy/", views.privacy, name="privacy"),
+    path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
     path(
         "inloggen/",
         auth_views.LoginView.as_view(template_name="wijkavond/login.html"),

@@ -27,6 +27,12 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+def toegankelijkheid(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement, in the shape of the Dutch government's model statement."""
+    return render(request, "wijkavond/toegankelijkheid.html")
+
+
+@require_GET
 def home(request: HttpRequest) -> HttpResponse:
     vandaag = timezone.localdate()
     openbaar = Sessie.objects.exclude(status=Sessie.Status.CONCEPT)
