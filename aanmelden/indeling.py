@@ -274,6 +274,12 @@ class Overzicht:
     zonder_plaats: list[Aanmelding]
     cijfers: rotatie.Cijfers | None
 
+    @property
+    def groottes(self) -> list[tuple[Ronde, int, int]]:
+        """(round, smallest, largest table) per round, for the figures."""
+        maten = self.cijfers.tafelgrootte if self.cijfers else {}
+        return [(r, *maten[r.pk]) for r in self.rondes if r.pk in maten]
+
 
 def _mensen_met_stoelen(sessie: Sessie, bron: str, tafels: dict[int, Tafel]) -> list[Aanmelding]:
     """The plan's people (its source plus anyone seated), each with `.stoelen`."""
@@ -309,6 +315,8 @@ def overzicht(*, sessie: Sessie) -> Overzicht:
             if tafel is not None:
                 aan[tafel.pk].mensen.append(persoon)
         indeling.append(RondeIndeling(ronde, list(aan.values())))
+    for persoon in mensen:
+        persoon.per_ronde = [(r, persoon.stoelen.get(r.pk)) for r in rondes]
     zonder = [m for m in mensen if len(m.stoelen) < len(rondes)]
     figuren = rotatie.cijfers(
         {m.pk: {r: t.pk for r, t in m.stoelen.items()} for m in mensen},
@@ -379,3 +387,7 @@ def verwacht(tafel_id: int, ronde_id: int) -> list[str]:
         aanmelding__sessie__tafelplan__gepubliceerd__isnull=False,
     ).values_list("aanmelding__naam", flat=True)
     return sorted((korte_naam(n) for n in namen), key=str.casefold)
+
+
+def rondes_van(sessie: Sessie) -> list[Ronde]:
+    return _rondes(sessie)

@@ -1,7 +1,7 @@
 """The table plan's verbs (aanmelden/indeling.py): make, seat newcomers, move, publish."""
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from aanmelden import indeling
 from aanmelden.indeling import IndelingFout
@@ -11,6 +11,13 @@ from sessie.simulatie import Aantallen, simuleer_avond
 from tests.builders import make_aanmelding, make_ronde, make_sessie, make_tafel, make_thematafel
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """The messages below are the English msgids, whatever the Dutch catalogue says."""
+    with translation.override("en"):
+        yield
 
 
 def themas(sessie):
