@@ -192,6 +192,19 @@ def plaats_nieuwkomers(*, sessie: Sessie) -> list[int]:
     return geplaatst
 
 
+def plaats_inloper(*, sessie: Sessie, aanmelding: Aanmelding) -> list[tuple[Ronde, Tafel]]:
+    """At the door: once the plan is published, a new walk-in gets seats at once (with anyone
+    else still waiting for one); before that, the organiser's plan will include them. Their
+    seats in round order, or empty when there are none (no published plan, no free seat)."""
+    if not is_gepubliceerd(sessie):
+        return []
+    try:
+        plaats_nieuwkomers(sessie=sessie)
+    except IndelingFout:
+        return []  # no rounds or tables: the door still checks them in
+    return stoelen_van(aanmelding)
+
+
 def verplaats(*, sessie: Sessie, aanmelding: Aanmelding, ronde: Ronde, tafel: Tafel) -> None:
     """Move one person to `tafel` in `ronde` by hand (or seat someone without a seat).
 

@@ -96,11 +96,13 @@ def mijn(request: HttpRequest, token: str) -> HttpResponse:
     form = AanmeldingVelden(
         initial=AanmeldingVelden.initial_van(aanmelding), sessie=aanmelding.sessie
     )
-    return _prive(
-        render(
-            request, "aanmelden/mijn.html", {"aanmelding": aanmelding, "token": token, "form": form}
-        )
-    )
+    context = {
+        "aanmelding": aanmelding,
+        "token": token,
+        "form": form,
+        "stoelen": indeling.stoelen_van(aanmelding),
+    }
+    return _prive(render(request, "aanmelden/mijn.html", context))
 
 
 @require_POST
@@ -108,7 +110,12 @@ def mijn_wijzigen(request: HttpRequest, token: str) -> HttpResponse:
     aanmelding = _persoonlijk(token)
     form = AanmeldingVelden(request.POST, sessie=aanmelding.sessie, aanmelding=aanmelding)
     if not form.is_valid():
-        context = {"aanmelding": aanmelding, "token": token, "form": form}
+        context = {
+            "aanmelding": aanmelding,
+            "token": token,
+            "form": form,
+            "stoelen": indeling.stoelen_van(aanmelding),
+        }
         return _prive(render(request, "aanmelden/mijn.html", context, status=400))
     verbs.wijzigen(
         aanmelding=aanmelding,
@@ -229,11 +236,15 @@ def deur_inloop(request: HttpRequest, slug: str) -> HttpResponse:
     aanmelding = verbs.inloop(
         sessie=sessie, sleutel=form.cleaned_data["sleutel"], naam=form.cleaned_data["naam"]
     )
+    stoelen = indeling.plaats_inloper(sessie=sessie, aanmelding=aanmelding)
     if request.htmx:
         # The walk-in list swaps in place with a confirmation; the numbers follow out of band.
-        context = {**_deur_context(sessie, tekst=""), "net_binnen": aanmelding}
+        context = {**_deur_context(sessie, tekst=""), "net_binnen": aanmelding, "stoelen": stoelen}
         return render(request, "aanmelden/deur.html#na_inloop", context)
     messages.success(request, _("%(naam)s is checked in.") % {"naam": aanmelding.naam})
+    if stoelen:
+        tafels = " · ".join(f"{r}: {indeling.tafel_label(t)}" for r, t in stoelen)
+        messages.info(request, _("Their tables: %(tafels)s") % {"tafels": tafels})
     return redirect("aanmelden:deur", slug=slug)
 
 

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _in_english(client):
     """The texts below are the English msgids, whatever the Dutch catalogue says."""
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     with translation.override("en"):
         yield
 
@@ -284,7 +284,7 @@ def test_the_personal_page_shows_both_tables_once_published(client, noord):
     for plaatsing in Plaatsing.objects.filter(aanmelding=aanmelding).select_related(
         "tafel__thematafel"
     ):
-        assert f"{plaatsing.tafel.naam} {plaatsing.tafel.thematafel.naam}" in html
+        assert f"<strong>{plaatsing.tafel.naam}</strong> {plaatsing.tafel.thematafel.naam}" in html
 
 
 def test_a_walk_in_after_publishing_is_placed_at_the_door(client, noord):
@@ -305,8 +305,8 @@ def test_a_walk_in_after_publishing_is_placed_at_the_door(client, noord):
     late = Aanmelding.objects.get(naam="Late Inloper")
     stoelen = Plaatsing.objects.filter(aanmelding=late).select_related("tafel__thematafel")
     assert stoelen.count() == 2
-    for plaatsing in stoelen:
-        assert f"{plaatsing.tafel.naam} {plaatsing.tafel.thematafel.naam}" in response.text
+    for p in stoelen:
+        assert f"<strong>{p.tafel.naam}</strong> {p.tafel.thematafel.naam}" in response.text
     # Nobody else moved (the early walk-in got a seat too, at the same time).
     assert voor <= set(Plaatsing.objects.values_list("aanmelding", "ronde", "tafel"))
     # Without JavaScript: the message after the redirect names the tables too.
