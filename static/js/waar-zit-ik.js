@@ -34,7 +34,7 @@
     return lijst;
   }
 
-  function toon() {
+  function toon(vervagen) {
     var groepen = document.querySelector("[data-waar-paginas]");
     if (!groepen) return;
     var lijst = paginas(groepen);
@@ -42,7 +42,7 @@
     lijst.forEach(function (p, i) {
       p.forEach(function (g) { g.hidden = i !== pagina; });
     });
-    if (!rustig) {
+    if (vervagen && !rustig && lijst.length > 1) {
       groepen.classList.remove("is-nieuw");
       void groepen.offsetWidth; // restart the fade
       groepen.classList.add("is-nieuw");
@@ -53,17 +53,17 @@
 
   function volgende() {
     pagina += 1;
-    toon();
+    toon(true);
   }
 
   function begin() {
-    toon();
+    toon(false);
     if (timer === null) timer = window.setInterval(volgende, WACHT);
   }
 
   document.addEventListener("DOMContentLoaded", begin);
   document.addEventListener("htmx:afterSettle", function (event) {
-    if (event.target && event.target.id === "waar-lijst") toon();
+    if (event.target && event.target.id === "waar-lijst") toon(false);
   });
-  window.addEventListener("resize", toon);
+  window.addEventListener("resize", function () { toon(false); });
 })();
