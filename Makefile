@@ -54,6 +54,7 @@ messages: $(VENV)/.installed
 bench: setup
 	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 	$(PY) bench/run.py
+	$(PY) bench/rotatie.py
 
 clean:
 	rm -rf $(VENV) staticfiles data/test-*

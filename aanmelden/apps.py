@@ -7,7 +7,11 @@ class AanmeldenConfig(AppConfig):
     verbose_name = _("Registration")
 
     def ready(self) -> None:
+        from aanmelden.indeling import verwacht
         from sessie.access import land_op
         from sessie.models import Toegang
+        from thematafels.verwacht import registreer
 
         land_op(Toegang.Rol.DEUR, "aanmelden:deur")
+        # The table host's capture page lists who the published table plan seats there.
+        registreer(verwacht)

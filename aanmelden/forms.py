@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from aanmelden.models import Aanmelding
+from aanmelden.models import Aanmelding, Tafelplan
 from sessie.capture import HoneypotMixin, InzendsleutelMixin
 from sessie.forms import BoundedModelMultipleChoiceField
 from sessie.models import Sessie, Werkgroep
@@ -149,3 +149,32 @@ class AanmeldingFilter(forms.Form):
 
     def criteria(self) -> dict:
         return self.cleaned_data if self.is_valid() else {}
+
+
+class PlanMakenForm(forms.Form):
+    """Whom the organiser plans: before the evening the registrations, at it those present."""
+
+    bron = forms.ChoiceField(
+        label=_("Plan whom"),
+        choices=Tafelplan.Bron.choices,
+        widget=forms.RadioSelect,
+        initial=Tafelplan.Bron.AANGEMELD,
+    )
+
+
+class VerplaatsForm(forms.Form):
+    """Move one person to a table in a round. Choices come from the plan already on the page
+    (`indeling.Overzicht`), so the form costs no queries of its own."""
+
+    persoon = forms.TypedChoiceField(label=_("Person"), coerce=int)
+    ronde = forms.TypedChoiceField(label=_("Round"), coerce=int)
+    tafel = forms.TypedChoiceField(label=_("Table"), coerce=int)
+
+    def __init__(self, *args, overzicht, **kwargs):
+        super().__init__(*args, **kwargs)
+        leeg = [("", "—")]
+        self.fields["persoon"].choices = leeg + [(m.pk, m.naam) for m in overzicht.mensen]
+        self.fields["ronde"].choices = leeg + [(r.pk, str(r)) for r in overzicht.rondes]
+        self.fields["tafel"].choices = leeg + [
+            (t.pk, f"{t.naam} · {t.thematafel.naam}") for t in overzicht.tafels
+        ]

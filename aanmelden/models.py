@@ -169,3 +169,66 @@ class Aanmelding(Inzending):
             "geannuleerd": self.geannuleerd.isoformat() if self.geannuleerd else None,
             "aangemeld": self.aangemaakt.isoformat(),
         }
+
+
+class Plaatsing(models.Model):
+    """Where one person sits in one round of the theme tables (the rotation plan)."""
+
+    aanmelding = models.ForeignKey(
+        Aanmelding,
+        on_delete=models.CASCADE,
+        related_name="plaatsingen",
+        verbose_name=_("registration"),
+    )
+    ronde = models.ForeignKey(
+        "thematafels.Ronde",
+        on_delete=models.CASCADE,
+        related_name="plaatsingen",
+        verbose_name=_("round"),
+    )
+    tafel = models.ForeignKey(
+        "thematafels.Tafel",
+        on_delete=models.CASCADE,
+        related_name="plaatsingen",
+        verbose_name=_("table"),
+    )
+
+    class Meta:
+        ordering = ["ronde__nummer", "tafel__naam", "aanmelding__naam"]
+        verbose_name = _("seat")
+        verbose_name_plural = _("seats")
+        constraints = [
+            models.UniqueConstraint(fields=["aanmelding", "ronde"], name="plaatsing_een_per_ronde")
+        ]
+        indexes = [models.Index(fields=["tafel", "ronde"], name="plaatsing_tafel_ronde")]
+
+    def __str__(self) -> str:
+        return f"{self.aanmelding} · {self.ronde} · {self.tafel}"
+
+
+class Tafelplan(models.Model):
+    """A session's rotation plan as a whole: when it was made, from whom, and whether everyone
+    may see it. The seats themselves are `Plaatsing` rows."""
+
+    class Bron(models.TextChoices):
+        AANGEMELD = "aangemeld", _("Registrations (before the evening)")
+        AANWEZIG = "aanwezig", _("Checked in (at the evening)")
+
+    sessie = models.OneToOneField(
+        Sessie,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="tafelplan",
+        verbose_name=_("session"),
+    )
+    bron = models.CharField(_("made from"), max_length=10, choices=Bron.choices)
+    melding = models.TextField(_("planner's message"), blank=True)
+    gemaakt = models.DateTimeField(_("made"), auto_now=True)
+    gepubliceerd = models.DateTimeField(_("published"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("table plan")
+        verbose_name_plural = _("table plans")
+
+    def __str__(self) -> str:
+        return str(self.sessie)

@@ -14,6 +14,7 @@ per_sessie = [
     path("deur/tellers/", views.deur_tellers, name="deur_tellers"),
     path("deur/code/<str:code>/", views.deur_code, name="deur_code"),
     path("catering/", views.catering, name="catering"),
+    path("waar-zit-ik/", views.waar_zit_ik, name="waar_zit_ik"),
 ]
 
 # The personal page behind the link in the confirmation e-mail.
@@ -25,10 +26,22 @@ mijn = [
     path("verwijderen/", views.mijn_verwijderen, name="mijn_verwijderen"),
 ]
 
+# The organiser's table plan.
+tafelindeling = [
+    path("", views.tafelindeling, name="tafelindeling"),
+    path("maken/", views.tafelindeling_maken, name="tafelindeling_maken"),
+    path("nieuwkomers/", views.tafelindeling_nieuwkomers, name="tafelindeling_nieuwkomers"),
+    path("verplaatsen/", views.tafelindeling_verplaatsen, name="tafelindeling_verplaatsen"),
+    path("publiceren/", views.tafelindeling_publiceren, name="tafelindeling_publiceren"),
+    path("afdrukken/", views.tafelindeling_afdrukken, name="tafelindeling_afdrukken"),
+    path("badges/", views.tafelindeling_badges, name="tafelindeling_badges"),
+]
+
 urlpatterns = [
     path("s/<slug:slug>/", include(per_sessie)),
     path("mijn/<str:token>/", include(mijn)),
     path("organiseren/<slug:slug>/aanmeldingen/", views.aanmeldingen, name="aanmeldingen"),
+    path("organiseren/<slug:slug>/tafelindeling/", include(tafelindeling)),
     path(
         "organiseren/<slug:slug>/aanmeldingen.<str:formaat>",
         views.aanmeldingen_export,

@@ -15,18 +15,28 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from aanmelden import aanmeldingen as verbs
-from aanmelden.forms import AanmeldForm, AanmeldingFilter, AanmeldingVelden, InloopForm
-from aanmelden.models import Aanmelding
+from aanmelden import indeling
+from aanmelden.forms import (
+    AanmeldForm,
+    AanmeldingFilter,
+    AanmeldingVelden,
+    InloopForm,
+    PlanMakenForm,
+    VerplaatsForm,
+)
+from aanmelden.models import Aanmelding, Tafelplan
 from aanmelden.privacy import alle_gegevens
 from sessie.access import helper, organiser_sessie, public_sessie
 from sessie.export import spreadsheet_response
+from sessie.links import absolute
 from sessie.live import no_change, poll_url, unchanged
 from sessie.models import Toegang, Werkgroep
+from sessie.qr import qr_svg
 from sessie.ratelimit import rate_limit
 
 
@@ -86,11 +96,13 @@ def mijn(request: HttpRequest, token: str) -> HttpResponse:
     form = AanmeldingVelden(
         initial=AanmeldingVelden.initial_van(aanmelding), sessie=aanmelding.sessie
     )
-    return _prive(
-        render(
-            request, "aanmelden/mijn.html", {"aanmelding": aanmelding, "token": token, "form": form}
-        )
-    )
+    context = {
+        "aanmelding": aanmelding,
+        "token": token,
+        "form": form,
+        "stoelen": indeling.stoelen_van(aanmelding),
+    }
+    return _prive(render(request, "aanmelden/mijn.html", context))
 
 
 @require_POST
@@ -98,7 +110,12 @@ def mijn_wijzigen(request: HttpRequest, token: str) -> HttpResponse:
     aanmelding = _persoonlijk(token)
     form = AanmeldingVelden(request.POST, sessie=aanmelding.sessie, aanmelding=aanmelding)
     if not form.is_valid():
-        context = {"aanmelding": aanmelding, "token": token, "form": form}
+        context = {
+            "aanmelding": aanmelding,
+            "token": token,
+            "form": form,
+            "stoelen": indeling.stoelen_van(aanmelding),
+        }
         return _prive(render(request, "aanmelden/mijn.html", context, status=400))
     verbs.wijzigen(
         aanmelding=aanmelding,
@@ -219,11 +236,15 @@ def deur_inloop(request: HttpRequest, slug: str) -> HttpResponse:
     aanmelding = verbs.inloop(
         sessie=sessie, sleutel=form.cleaned_data["sleutel"], naam=form.cleaned_data["naam"]
     )
+    stoelen = indeling.plaats_inloper(sessie=sessie, aanmelding=aanmelding)
     if request.htmx:
         # The walk-in list swaps in place with a confirmation; the numbers follow out of band.
-        context = {**_deur_context(sessie, tekst=""), "net_binnen": aanmelding}
+        context = {**_deur_context(sessie, tekst=""), "net_binnen": aanmelding, "stoelen": stoelen}
         return render(request, "aanmelden/deur.html#na_inloop", context)
     messages.success(request, _("%(naam)s is checked in.") % {"naam": aanmelding.naam})
+    if stoelen:
+        tafels = " · ".join(f"{r}: {indeling.tafel_label(t)}" for r, t in stoelen)
+        messages.info(request, _("Their tables: %(tafels)s") % {"tafels": tafels})
     return redirect("aanmelden:deur", slug=slug)
 
 
@@ -345,3 +366,165 @@ def aanmeldingen_export(request: HttpRequest, slug: str, formaat: str) -> HttpRe
         kop=EXPORT_KOP,
         rijen=rijen,
     )
+
+
+# The table plan: the organiser's screen and print sheets, and "waar zit ik?" on the projector.
+
+
+def _indeling_context(
+    sessie,
+    overzicht: indeling.Overzicht,
+    *,
+    maak_form: PlanMakenForm | None = None,
+    verplaats_form: VerplaatsForm | None = None,
+    fout: str = "",
+) -> dict:
+    # At the evening itself the plan is made from who is there, before it from who signed up.
+    bron = Tafelplan.Bron.AANWEZIG if sessie.nu().date() >= sessie.datum else None
+    return {
+        "sessie": sessie,
+        "overzicht": overzicht,
+        "cijfers": overzicht.cijfers,
+        "maak_form": maak_form or PlanMakenForm(initial={"bron": bron} if bron else None),
+        "verplaats_form": verplaats_form or VerplaatsForm(overzicht=overzicht),
+        "fout": fout,
+    }
+
+
+@login_required
+@require_GET
+def tafelindeling(request: HttpRequest, slug: str) -> HttpResponse:
+    sessie = organiser_sessie(request, slug)
+    context = _indeling_context(sessie, indeling.overzicht(sessie=sessie))
+    return render(request, "aanmelden/tafelindeling.html", context)
+
+
+@login_required
+@require_POST
+def tafelindeling_maken(request: HttpRequest, slug: str) -> HttpResponse:
+    sessie = organiser_sessie(request, slug)
+    form = PlanMakenForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise indeling.IndelingFout(_("Choose whom to plan."))
+        indeling.maak_plan(sessie=sessie, bron=form.cleaned_data["bron"])
+    except indeling.IndelingFout as fout:
+        context = _indeling_context(
+            sessie, indeling.overzicht(sessie=sessie), maak_form=form, fout=str(fout)
+        )
+        return render(request, "aanmelden/tafelindeling.html", context, status=400)
+    messages.success(request, _("The plan is made. Check it, then publish it."))
+    return redirect("aanmelden:tafelindeling", slug=slug)
+
+
+@login_required
+@require_POST
+def tafelindeling_nieuwkomers(request: HttpRequest, slug: str) -> HttpResponse:
+    sessie = organiser_sessie(request, slug)
+    try:
+        geplaatst = indeling.plaats_nieuwkomers(sessie=sessie)
+    except indeling.IndelingFout as fout:
+        context = _indeling_context(sessie, indeling.overzicht(sessie=sessie), fout=str(fout))
+        return render(request, "aanmelden/tafelindeling.html", context, status=400)
+    messages.success(
+        request,
+        ngettext(
+            "%(aantal)s newcomer has a seat now.",
+            "%(aantal)s newcomers have a seat now.",
+            len(geplaatst),
+        )
+        % {"aantal": len(geplaatst)},
+    )
+    return redirect("aanmelden:tafelindeling", slug=slug)
+
+
+@login_required
+@require_POST
+@vary_on_headers("HX-Request")
+def tafelindeling_verplaatsen(request: HttpRequest, slug: str) -> HttpResponse:
+    sessie = organiser_sessie(request, slug)
+    overzicht = indeling.overzicht(sessie=sessie)
+    form = VerplaatsForm(request.POST, overzicht=overzicht)
+    if form.is_valid():
+        data = form.cleaned_data
+        personen = {m.pk: m for m in overzicht.mensen}
+        try:
+            indeling.verplaats(
+                sessie=sessie,
+                aanmelding=personen[data["persoon"]],
+                ronde=next(r for r in overzicht.rondes if r.pk == data["ronde"]),
+                tafel=next(t for t in overzicht.tafels if t.pk == data["tafel"]),
+            )
+        except indeling.IndelingFout as fout:
+            form.add_error("tafel", str(fout))
+    if not form.is_valid():
+        context = _indeling_context(sessie, overzicht, verplaats_form=form)
+        if request.htmx:
+            # htmx 2 swaps no 4xx answer: a refused move comes back as 200 with its reason.
+            return render(request, "aanmelden/tafelindeling.html#indeling", context)
+        return render(request, "aanmelden/tafelindeling.html", context, status=400)
+    if request.htmx:
+        context = _indeling_context(sessie, indeling.overzicht(sessie=sessie))
+        context["verplaatst"] = True
+        return render(request, "aanmelden/tafelindeling.html#indeling", context)
+    messages.success(request, _("Moved."))
+    return redirect("aanmelden:tafelindeling", slug=slug)
+
+
+@login_required
+@require_POST
+def tafelindeling_publiceren(request: HttpRequest, slug: str) -> HttpResponse:
+    sessie = organiser_sessie(request, slug)
+    publiceren = "intrekken" not in request.POST
+    try:
+        indeling.publiceer(sessie=sessie, publiceren=publiceren)
+    except indeling.IndelingFout as fout:
+        context = _indeling_context(sessie, indeling.overzicht(sessie=sessie), fout=str(fout))
+        return render(request, "aanmelden/tafelindeling.html", context, status=400)
+    if publiceren:
+        messages.success(request, _("The plan is published: everyone can see their tables."))
+    else:
+        messages.success(request, _("The plan is withdrawn: nobody sees it until you publish."))
+    return redirect("aanmelden:tafelindeling", slug=slug)
+
+
+@login_required
+@require_GET
+def tafelindeling_afdrukken(request: HttpRequest, slug: str) -> HttpResponse:
+    """One A4 per table per round with the names, printed from the browser."""
+    sessie = organiser_sessie(request, slug)
+    context = {"sessie": sessie, "overzicht": indeling.overzicht(sessie=sessie)}
+    return render(request, "aanmelden/tafelindeling_afdrukken.html", context)
+
+
+@login_required
+@require_GET
+def tafelindeling_badges(request: HttpRequest, slug: str) -> HttpResponse:
+    """Name badges with each person's two tables. Personal links are kept only as hashes, so
+    the QR leads to the session's public page (programme), the same on every badge."""
+    sessie = organiser_sessie(request, slug)
+    context = {
+        "sessie": sessie,
+        "overzicht": indeling.overzicht(sessie=sessie),
+        "qr": qr_svg(absolute(sessie.get_absolute_url()), titel=_("Programme"), schaal=2),
+    }
+    return render(request, "aanmelden/tafelindeling_badges.html", context)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def waar_zit_ik(request: HttpRequest, slug: str) -> HttpResponse:
+    """The projector during the break: everyone's tables by first letter, once published."""
+    sessie = public_sessie(request, slug)
+    if not indeling.is_gepubliceerd(sessie):
+        raise Http404
+    if unchanged(request, sessie):
+        return no_change()
+    context = {
+        "sessie": sessie,
+        "groepen": indeling.waar_zit_ik(sessie=sessie),
+        "rondes": indeling.rondes_van(sessie),
+        "poll_url": poll_url(request.path, sessie=sessie),
+    }
+    template = "aanmelden/waar_zit_ik.html#lijst" if request.htmx else "aanmelden/waar_zit_ik.html"
+    return render(request, template, context)

@@ -85,7 +85,10 @@ TOEGANG = {
         " informatiepunt:terugkoppelen informatiepunt:export wijkavond:organiser_home"
         " wijkavond:organiser_sessie wijkavond:oefenklok aanmelden:aanmeldingen"
         " aanmelden:aanmeldingen_export wijkavond:toegangen wijkavond:toegang_maken"
-        " wijkavond:toegang_vernieuwen wijkavond:toegang_intrekken"
+        " wijkavond:toegang_vernieuwen wijkavond:toegang_intrekken aanmelden:tafelindeling"
+        " aanmelden:tafelindeling_maken aanmelden:tafelindeling_nieuwkomers"
+        " aanmelden:tafelindeling_verplaatsen aanmelden:tafelindeling_publiceren"
+        " aanmelden:tafelindeling_afdrukken aanmelden:tafelindeling_badges"
     ),
 }
 # Opened by a secret in the URL (an attendee's personal link, a volunteer link): not by role.

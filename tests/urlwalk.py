@@ -7,7 +7,9 @@ from collections.abc import Iterator
 
 from django.http import HttpResponse
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
+from aanmelden.models import Tafelplan
 from sessie.models import Sessie, Toegang
 from tests.builders import make_aanmelding, make_idee, make_vraag
 
@@ -37,6 +39,10 @@ class Voorbeelden:
         vraag = make_vraag(sessie)
         aanmelding, tokens = make_aanmelding(sessie)
         toegang, _ = Toegang.uitgeven(sessie=sessie, rol=Toegang.Rol.DEUR)
+        # A published (empty) table plan, so that "waar zit ik?" is a page and not a 404.
+        Tafelplan.objects.update_or_create(
+            sessie=sessie, defaults={"bron": "aanwezig", "gepubliceerd": timezone.now()}
+        )
         self.waarden = dict(
             slug=sessie.slug, tafel_id=tafel.pk, ronde=1, token=tokens["token"],
             code=tokens["incheck"], formaat="csv",

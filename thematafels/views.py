@@ -20,6 +20,7 @@ from sessie.live import live_fragment, no_change, poll_unchanged, poll_url, unch
 from sessie.models import Sessie
 from sessie.ratelimit import rate_limit
 from thematafels import ideeen as domein
+from thematafels import verwacht
 from thematafels.access import tafel_toegang
 from thematafels.forms import (
     BewerkForm,
@@ -73,6 +74,7 @@ def _vastleg_context(
         "form": form or IdeeForm(prompts=prompts, rondes=rondes, initial={"ronde": ronde}),
         **_opkomst_context(sessie, tafel, ronde=ronde, rondes=rondes),
         **_rollen_context(sessie, tafel),
+        "verwacht": verwacht.wie(tafel_id=tafel.pk, ronde_id=ronde.pk) if ronde else [],
     }
 
 

@@ -1,0 +1,69 @@
+// "Waar zit ik?" on the projector: show as many letter groups as fit the screen, then the next
+// ones every few seconds. Without this script the whole list shows (and scrolls). With
+// prefers-reduced-motion the pages change without a fade. The 3 s poll swaps the list: start
+// over on the new one, at the same page.
+(function () {
+  "use strict";
+  var WACHT = 8000;
+  var pagina = 0;
+  var timer = null;
+  var rustig = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+  function paginas(groepen) {
+    // Groups in order, cut where the next one would not fit below the screen's edge.
+    var lijst = [[]];
+    // Measured in one column; the page shows two where the screen is wide (CSS columns), less
+    // a margin for groups that do not split over a column's end.
+    var rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    var kolommen = groepen.clientWidth >= 58 * rem ? 2 : 1;
+    var ruimte = (window.innerHeight - groepen.getBoundingClientRect().top - 60) * kolommen * 0.85;
+    groepen.classList.add("is-meten");
+    var groepen_ = groepen.querySelectorAll(".waar-groep");
+    groepen_.forEach(function (g) { g.hidden = false; });
+    var start = null;
+    groepen_.forEach(function (g) {
+      var rect = g.getBoundingClientRect();
+      if (start === null) start = rect.top;
+      if (rect.bottom - start > ruimte && lijst[lijst.length - 1].length) {
+        lijst.push([]);
+        start = rect.top;
+      }
+      lijst[lijst.length - 1].push(g);
+    });
+    groepen.classList.remove("is-meten");
+    return lijst;
+  }
+
+  function toon(vervagen) {
+    var groepen = document.querySelector("[data-waar-paginas]");
+    if (!groepen) return;
+    var lijst = paginas(groepen);
+    if (pagina >= lijst.length) pagina = 0;
+    lijst.forEach(function (p, i) {
+      p.forEach(function (g) { g.hidden = i !== pagina; });
+    });
+    if (vervagen && !rustig && lijst.length > 1) {
+      groepen.classList.remove("is-nieuw");
+      void groepen.offsetWidth; // restart the fade
+      groepen.classList.add("is-nieuw");
+    }
+    var teller = document.querySelector("[data-waar-teller]");
+    if (teller) teller.textContent = lijst.length > 1 ? (pagina + 1) + " / " + lijst.length : "";
+  }
+
+  function volgende() {
+    pagina += 1;
+    toon(true);
+  }
+
+  function begin() {
+    toon(false);
+    if (timer === null) timer = window.setInterval(volgende, WACHT);
+  }
+
+  document.addEventListener("DOMContentLoaded", begin);
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (event.target && event.target.id === "waar-lijst") toon(false);
+  });
+  window.addEventListener("resize", function () { toon(false); });
+})();
