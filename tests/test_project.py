@@ -241,3 +241,14 @@ def test_every_page_has_exactly_one_h1_and_a_language(paginas):
     ]
     assert len(paginas) > 25
     assert not fout
+
+
+def test_our_stylesheets_have_balanced_braces():
+    """A rule left open swallows every rule after it, silently (a merge once did that)."""
+    for css in Path("static/css").glob("*.css"):
+        tekst = re.sub(r"/\*.*?\*/", "", css.read_text(), flags=re.S)
+        diepte = 0
+        for teken in tekst:
+            diepte += {"{": 1, "}": -1}.get(teken, 0)
+            assert diepte >= 0, css
+        assert diepte == 0, css
