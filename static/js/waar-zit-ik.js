@@ -34,14 +34,28 @@
     return lijst;
   }
 
+  var cache = null;
+
   function toon(vervagen) {
     var groepen = document.querySelector("[data-waar-paginas]");
     if (!groepen) return;
-    var lijst = paginas(groepen);
+    // Pages are measured once per list (a poll's new list, or a resize, measures again).
+    if (!cache || cache.groepen !== groepen) cache = { groepen: groepen, lijst: paginas(groepen) };
+    var lijst = cache.lijst;
     if (pagina >= lijst.length) pagina = 0;
     lijst.forEach(function (p, i) {
       p.forEach(function (g) { g.hidden = i !== pagina; });
     });
+    // Two columns wrap more than the one-column measurement: whatever still falls below the
+    // screen's edge moves to the next page, so the hall never sees half a group.
+    var huidig = lijst[pagina];
+    var scherm = document.documentElement;
+    while (scherm.scrollHeight > window.innerHeight && huidig.length > 1) {
+      var weg = huidig.pop();
+      weg.hidden = true;
+      if (pagina + 1 >= lijst.length) lijst.push([]);
+      lijst[pagina + 1].unshift(weg);
+    }
     if (vervagen && !rustig && lijst.length > 1) {
       groepen.classList.remove("is-nieuw");
       void groepen.offsetWidth; // restart the fade
@@ -65,5 +79,5 @@
   document.addEventListener("htmx:afterSettle", function (event) {
     if (event.target && event.target.id === "waar-lijst") toon(false);
   });
-  window.addEventListener("resize", function () { toon(false); });
+  window.addEventListener("resize", function () { cache = null; toon(false); });
 })();
