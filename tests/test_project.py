@@ -56,7 +56,10 @@ def test_every_dutch_translation_is_filled_in():
 def test_every_user_visible_string_is_in_the_dutch_catalogue(tmp_path):
     """makemessages on a copy of the current code finds nothing that locale/nl lacks."""
     # makemessages writes into the locale folder above the files it reads: work on a copy.
-    for name in ("sessie", "programma", "thematafels", "informatiepunt", "templates", "locale"):
+    # Every app of ours (each app's folder beside manage.py), the templates and the catalogue.
+    apps_van_ons = [p.parent.name for p in ROOT.glob("*/apps.py")]
+    assert {"sessie", "aanmelden", "wijkavond"} <= set(apps_van_ons)
+    for name in (*apps_van_ons, "templates", "locale"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("*.pyc"))
     cwd = os.getcwd()
     os.chdir(tmp_path)
