@@ -129,10 +129,10 @@ def vastleggen(request: HttpRequest, slug: str, tafel_id: int) -> HttpResponse:
     """The table host's phone page: theme on top, one box to log what the table says."""
     sessie, tafel = tafel_toegang(request, slug, tafel_id)
     ongedaan = None
-    if request.GET.get("ongedaan", "").isdigit():
-        ongedaan = Idee.objects.filter(
-            pk=request.GET["ongedaan"], tafel=tafel, verwijderd__isnull=False
-        ).first()
+    gevraagd = request.GET.get("ongedaan", "")
+    # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
+    if gevraagd.isascii() and gevraagd.isdigit() and int(gevraagd) < 2**63:
+        ongedaan = Idee.objects.filter(pk=gevraagd, tafel=tafel, verwijderd__isnull=False).first()
     context = _vastleg_context(request, sessie, tafel, ongedaan=ongedaan)
     # When the round's countdown runs out, the page asks for the round bar only: never the form.
     template = "thematafels/vastleggen.html#balk" if request.htmx else "thematafels/vastleggen.html"
