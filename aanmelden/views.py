@@ -27,7 +27,7 @@ from sessie.access import helper, organiser_sessie, public_sessie
 from sessie.export import spreadsheet_response
 from sessie.live import no_change, poll_url, unchanged
 from sessie.models import Toegang, Werkgroep
-from sessie.ratelimit import rate_limit
+from sessie.ratelimit import rate_limit, refuse
 
 
 def _persoonlijk(token: str) -> Aanmelding:
@@ -48,14 +48,15 @@ def _prive(response: HttpResponse) -> HttpResponse:
 @rate_limit(
     "aanmelden",
     per_browser=settings.AANMELDEN_PER_BROWSER,
-    per_ip=settings.AANMELDEN_PER_IP,
+    per_address=settings.AANMELDEN_PER_IP,
+    per_address_minute=settings.AANMELDEN_PER_IP_PER_MINUTE,
 )
 def aanmelden(request: HttpRequest, slug: str) -> HttpResponse:
     sessie = public_sessie(request, slug)
     if sessie.status != sessie.Status.GEPUBLICEERD:
         return render(request, "aanmelden/aanmelden_gesloten.html", {"sessie": sessie})
     form = AanmeldForm(request.POST or None, sessie=sessie)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not refuse(request, form) and form.is_valid():
         verbs.aanmelden(
             sessie=sessie,
             sleutel=form.cleaned_data["sleutel"],

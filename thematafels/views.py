@@ -17,7 +17,7 @@ from sessie.export import spreadsheet_response
 from sessie.links import absolute
 from sessie.live import live_fragment, no_change, poll_unchanged, poll_url, unchanged
 from sessie.models import Sessie
-from sessie.ratelimit import rate_limit
+from sessie.ratelimit import message, rate_limit, refuse
 from thematafels import ideeen as domein
 from thematafels.access import tafel_toegang
 from thematafels.forms import (
@@ -464,7 +464,8 @@ def _met_cookie(response: HttpResponse, sleutel: uuid.UUID) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@rate_limit("stemmen", per_browser=120, per_ip=5000)
+# The whole hall votes within minutes: 150 phones × 3 dots and a few changes of mind.
+@rate_limit("stemmen", per_browser=120, per_address=5000, per_address_minute=600)
 @vary_on_headers("HX-Request")
 def stemmen(request: HttpRequest, slug: str) -> HttpResponse:
     """Dot voting on the wrap-up items: three dots per device, anonymous."""
@@ -474,6 +475,8 @@ def stemmen(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         form = StemForm(request.POST, sessie=sessie)
         try:
+            if refuse(request):
+                raise domein.StemFout(message())
             if not form.is_valid():
                 raise domein.StemFout(form.eerste_fout())
             domein.zet_stip(sessie=sessie, biljet_sleutel=biljet_sleutel, **form.cleaned_data)

@@ -233,10 +233,18 @@ TASKS = {
 # Retention: `manage.py vergeet` (daily timer) erases personal data this many days after an evening.
 BEWAAR_DAGEN = env_int("WIJKAVOND_BEWAAR_DAGEN", 90)
 
-# Public registration form: sign-ups per hour per browser and per IP address. The whole venue
-# may share one address, so the IP limit is generous; a benchmark sets it higher still.
+# Public registration form: sign-ups per hour per browser and per IP address, and per address
+# per minute. The whole venue may share one address, so the address limits are generous; a
+# benchmark sets them higher still. (sessie/ratelimit.py; README "Security")
 AANMELDEN_PER_BROWSER = env_int("WIJKAVOND_AANMELDEN_PER_BROWSER", 20)
 AANMELDEN_PER_IP = env_int("WIJKAVOND_AANMELDEN_PER_IP", 600)
+AANMELDEN_PER_IP_PER_MINUTE = env_int("WIJKAVOND_AANMELDEN_PER_IP_PER_MINUTE", 60)
+
+# How many reverse proxies of our own sit in front of the app (nginx, a load balancer). 0, the
+# default: the client's address is REMOTE_ADDR and X-Forwarded-For is ignored, since anyone can
+# write it. n: the n-th address from the right in X-Forwarded-For is the client's. Only set it
+# when every request passes through those proxies, or clients can choose their own address.
+TRUSTED_PROXIES = env_int("WIJKAVOND_TRUSTED_PROXIES", 0)
 
 # Content Security Policy: our own scripts only, each inline <script> must carry the nonce.
 SECURE_CSP = {
