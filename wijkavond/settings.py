@@ -4,6 +4,7 @@ The README lists each variable. Defaults give a working development site on SQLi
 production sets WIJKAVOND_DEBUG=0, WIJKAVOND_SECRET_KEY, WIJKAVOND_ALLOWED_HOSTS and DATABASE_URL.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -75,6 +76,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "crispy_forms",
     "crispy_bootstrap5",
+    "axes",
     # Our apps by floor (DESIGN.md; import-linter's contracts in pyproject.toml): the core,
     # the three feature apps, registration, and the composition on top. Registries (privacy,
     # simulation, the newcomer's map) visit them in this order.
@@ -101,6 +103,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as its documentation asks: it answers a locked-out login with the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "wijkavond.urls"
@@ -172,6 +176,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Login brute force (django-axes): 5 wrong passwords for one user name from one address lock that
+# pair out for 15 minutes. Only the pair: someone guessing elsewhere cannot lock a real organiser
+# out. The address is the one the rate limits use (TRUSTED_PROXIES). README "Security".
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("WIJKAVOND_LOGIN_FAILURES", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=15)  # templates/wijkavond/geblokkeerd.html says 15
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "sessie.ratelimit.client_ip"
+AXES_LOCKOUT_TEMPLATE = "wijkavond/geblokkeerd.html"
+AXES_DISABLE_ACCESS_LOG = True  # no log of who logged in from where: only failed attempts count
+
 LOGIN_URL = "wijkavond:login"
 LOGIN_REDIRECT_URL = "wijkavond:organiser_home"
 LOGOUT_REDIRECT_URL = "wijkavond:home"
