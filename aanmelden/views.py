@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -172,6 +173,7 @@ def _deur_context(sessie, *, tekst: str, form: InloopForm | None = None) -> dict
 
 @require_GET
 @vary_on_headers("HX-Request")
+@never_cache  # the names of everyone expected: never in a shared or back-forward cache
 def deur(request: HttpRequest, slug: str) -> HttpResponse:
     sessie = helper(request, slug, DEUR).sessie
     context = _deur_context(sessie, tekst=request.GET.get("q", ""))
@@ -241,6 +243,7 @@ def deur_code(request: HttpRequest, slug: str, code: str) -> HttpResponse:
 
 @require_GET
 @vary_on_headers("HX-Request")
+@never_cache  # names and diets: never in a shared cache or the back-forward cache
 def catering(request: HttpRequest, slug: str) -> HttpResponse:
     sessie = helper(request, slug, DEUR).sessie
     if unchanged(request, sessie):
@@ -264,6 +267,7 @@ GRAFIEK_BREEDTE, GRAFIEK_HOOGTE = 600, 160
 @login_required
 @require_GET
 @vary_on_headers("HX-Request")
+@never_cache  # personal data of everyone who signed up
 def aanmeldingen(request: HttpRequest, slug: str) -> HttpResponse:
     sessie = organiser_sessie(request, slug)
     filters = AanmeldingFilter(request.GET, sessie=sessie)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -458,7 +459,12 @@ def _stem_context(sessie: Sessie, biljet_sleutel: uuid.UUID, *, fout: str = "") 
 
 def _met_cookie(response: HttpResponse, sleutel: uuid.UUID) -> HttpResponse:
     response.set_cookie(
-        STEM_COOKIE, str(sleutel), max_age=60 * 60 * 24 * 2, httponly=True, samesite="Lax"
+        STEM_COOKIE,
+        str(sleutel),
+        max_age=60 * 60 * 24 * 2,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
     )
     return response
 
