@@ -166,9 +166,12 @@ def test_a_refused_registration_keeps_what_was_typed(sessie):
 
 
 def test_refused_posts_make_no_server_sessions(sessie):
-    client = Client()
-    for i in range(20):  # some refused for their content, the rest for their number
+    """The limiter used to save an empty session for every anonymous POST it counted."""
+    client, zonder_token = Client(), Client(enforce_csrf_checks=True)
+    for i in range(20):  # refused for their content, their number, or a missing CSRF token
         client.post(vraag_url(sessie), vraag(tekst="" if i % 2 else "Een vraag"))
         client.post(f"/s/{sessie.slug}/aanmelden/", {"email": "x"})
         client.post(f"/s/{sessie.slug}/stemmen/", {"plus": "onzin"})
+        client.post("/inloggen/", {"username": "niemand", "password": "fout"})
+        assert zonder_token.post(vraag_url(sessie), vraag()).status_code == 403
     assert Session.objects.count() == 0
