@@ -75,9 +75,17 @@ def client_ip(request: HttpRequest) -> str:
         doorgestuurd = [
             a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()
         ]
-        if len(doorgestuurd) >= hops:
+        if len(doorgestuurd) >= hops and _geldig(doorgestuurd[-hops]):
             adres = doorgestuurd[-hops]
     return adres
+
+
+def _geldig(adres: str) -> bool:
+    try:
+        ipaddress.ip_address(adres)
+    except ValueError:
+        return False
+    return True
 
 
 def _adres_sleutel(adres: str) -> str:

@@ -79,6 +79,11 @@ def test_two_trusted_proxies_give_the_second_address_from_the_right(settings):
     assert ratelimit.client_ip(request(HTTP_X_FORWARDED_FOR="10.0.0.7")) == "10.0.0.2"
 
 
+def test_a_forwarded_address_that_is_no_address_is_not_used(settings):
+    settings.TRUSTED_PROXIES = 1
+    assert ratelimit.client_ip(request(HTTP_X_FORWARDED_FOR="onzin")) == "10.0.0.2"
+
+
 def test_no_address_or_browser_id_is_stored_only_a_keyed_hash(sessie):
     client = Client(REMOTE_ADDR="203.0.113.77")
     client.post(vraag_url(sessie), vraag())
