@@ -130,8 +130,7 @@ def refuse(request: HttpRequest, form: forms.Form | None = None) -> bool:
 
 def message() -> str:
     return gettext(
-        "You sent this form very often in a short time. Please wait a minute and send it"
-        " again: what you typed is still here."
+        "You sent this form very often in a short time. Please wait a minute and send it again."
     )
 
 
