@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aanmelden.models import Aanmelding, Tafelplan
 from sessie.capture import HoneypotMixin, InzendsleutelMixin
-from sessie.forms import BoundedModelMultipleChoiceField
+from sessie.forms import BoundedModelMultipleChoiceField, TekstVeld
 from sessie.models import Sessie, Werkgroep
 from thematafels.models import Thematafel
 
@@ -13,23 +13,21 @@ from thematafels.models import Thematafel
 class AanmeldingVelden(forms.Form):
     """What a person tells us when they sign up or change their registration."""
 
-    naam = forms.CharField(label=_("Your name"), max_length=150)
+    naam = TekstVeld(label=_("Your name"), max_length=150)
     email = forms.EmailField(
         label=_("Your e-mail address"),
         help_text=_("We send your confirmation and your personal link to this address."),
         max_length=254,
     )
-    telefoon = forms.CharField(
+    telefoon = TekstVeld(
         label=_("Phone number (not required)"),
         required=False,
         max_length=30,
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
     rol = forms.ChoiceField(label=_("Who are you?"), required=False)
-    organisatie = forms.CharField(
-        label=_("Organisation (not required)"), required=False, max_length=150
-    )
-    buurt = forms.CharField(label=_("Neighbourhood (not required)"), required=False, max_length=100)
+    organisatie = TekstVeld(label=_("Organisation (not required)"), required=False, max_length=150)
+    buurt = TekstVeld(label=_("Neighbourhood (not required)"), required=False, max_length=100)
     broodje = forms.BooleanField(
         label=_("Yes, I would like a sandwich"),
         required=False,
@@ -40,7 +38,7 @@ class AanmeldingVelden(forms.Form):
         choices=Aanmelding.Dieet.choices,
         widget=forms.CheckboxSelectMultiple,
     )
-    allergie = forms.CharField(
+    allergie = TekstVeld(
         label=_("Allergy (not required)"),
         required=False,
         max_length=200,
@@ -114,7 +112,7 @@ class AanmeldForm(HoneypotMixin, InzendsleutelMixin, AanmeldingVelden):
 
 
 class InloopForm(InzendsleutelMixin):
-    naam = forms.CharField(label=_("Name"), max_length=150)
+    naam = TekstVeld(label=_("Name"), max_length=150)
 
 
 class AanmeldingFilter(forms.Form):
@@ -128,7 +126,7 @@ class AanmeldingFilter(forms.Form):
         ("geannuleerd", _("Cancelled")),
     ]
 
-    tekst = forms.CharField(label=_("Search"), required=False, max_length=100)
+    tekst = TekstVeld(label=_("Search"), required=False, max_length=100)
     rol = forms.ChoiceField(label=_("Who"), required=False)
     broodje = forms.ChoiceField(
         label=_("Sandwich"),

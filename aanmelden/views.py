@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -37,7 +38,7 @@ from sessie.links import absolute
 from sessie.live import no_change, poll_url, unchanged
 from sessie.models import Toegang, Werkgroep
 from sessie.qr import qr_svg
-from sessie.ratelimit import rate_limit
+from sessie.ratelimit import rate_limit, refuse
 
 
 def _persoonlijk(token: str) -> Aanmelding:
@@ -58,14 +59,15 @@ def _prive(response: HttpResponse) -> HttpResponse:
 @rate_limit(
     "aanmelden",
     per_browser=settings.AANMELDEN_PER_BROWSER,
-    per_ip=settings.AANMELDEN_PER_IP,
+    per_address=settings.AANMELDEN_PER_IP,
+    per_address_minute=settings.AANMELDEN_PER_IP_PER_MINUTE,
 )
 def aanmelden(request: HttpRequest, slug: str) -> HttpResponse:
     sessie = public_sessie(request, slug)
     if sessie.status != sessie.Status.GEPUBLICEERD:
         return render(request, "aanmelden/aanmelden_gesloten.html", {"sessie": sessie})
     form = AanmeldForm(request.POST or None, sessie=sessie)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not refuse(request, form) and form.is_valid():
         verbs.aanmelden(
             sessie=sessie,
             sleutel=form.cleaned_data["sleutel"],
@@ -188,6 +190,7 @@ def _deur_context(sessie, *, tekst: str, form: InloopForm | None = None) -> dict
 
 @require_GET
 @vary_on_headers("HX-Request")
+@never_cache  # the names of everyone expected: never in a shared or back-forward cache
 def deur(request: HttpRequest, slug: str) -> HttpResponse:
     sessie = helper(request, slug, DEUR).sessie
     context = _deur_context(sessie, tekst=request.GET.get("q", ""))
@@ -261,6 +264,7 @@ def deur_code(request: HttpRequest, slug: str, code: str) -> HttpResponse:
 
 @require_GET
 @vary_on_headers("HX-Request")
+@never_cache  # names and diets: never in a shared cache or the back-forward cache
 def catering(request: HttpRequest, slug: str) -> HttpResponse:
     sessie = helper(request, slug, DEUR).sessie
     if unchanged(request, sessie):
@@ -284,6 +288,7 @@ GRAFIEK_BREEDTE, GRAFIEK_HOOGTE = 600, 160
 @login_required
 @require_GET
 @vary_on_headers("HX-Request")
+@never_cache  # personal data of everyone who signed up
 def aanmeldingen(request: HttpRequest, slug: str) -> HttpResponse:
     sessie = organiser_sessie(request, slug)
     filters = AanmeldingFilter(request.GET, sessie=sessie)

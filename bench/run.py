@@ -207,6 +207,7 @@ def main() -> None:
         # One benchmark client registers thousands of times: lift the per-browser limit.
         "WIJKAVOND_AANMELDEN_PER_BROWSER": "100000000",
         "WIJKAVOND_AANMELDEN_PER_IP": "100000000",
+        "WIJKAVOND_AANMELDEN_PER_IP_PER_MINUTE": "100000000",
     }
     env.pop("DATABASE_URL", None)
     print(f"Preparing a simulated evening in {data} …", flush=True)

@@ -1,9 +1,10 @@
 from django.contrib import admin
 
 from informatiepunt.models import Vraag, Vraaglog
+from sessie.admin import EigenSessiesMixin
 
 
-class VraaglogInline(admin.TabularInline):
+class VraaglogInline(EigenSessiesMixin, admin.TabularInline):
     model = Vraaglog
     extra = 0
     can_delete = False
@@ -15,11 +16,11 @@ class VraaglogInline(admin.TabularInline):
 
 
 @admin.register(Vraag)
-class VraagAdmin(admin.ModelAdmin):
+class VraagAdmin(EigenSessiesMixin, admin.ModelAdmin):
     """For support only: the answer flow itself runs through the organiser's pages (its log)."""
 
     list_display = ["pk", "sessie", "categorie", "status", "verborgen", "aangemaakt"]
-    list_filter = ["sessie", "status", "verborgen", "bron"]
+    list_filter = [("sessie", admin.RelatedOnlyFieldListFilter), "status", "verborgen", "bron"]
     search_fields = ["tekst", "antwoord"]
     raw_id_fields = ["dubbel_van", "goedgekeurd_door"]
     readonly_fields = ["status", "goedgekeurd_door", "goedgekeurd_op", "teruggekoppeld_op"]

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from informatiepunt.models import Vraag, Vraagcategorie
 from sessie.capture import HoneypotMixin, InzendsleutelMixin
+from sessie.forms import TekstVeld
 from sessie.models import Sessie
 
 # Widget hooks for the info point's capture queue that a visitor's form does without.
@@ -20,7 +21,7 @@ ALLEEN_INTAKE = {
 class VraagForm(InzendsleutelMixin, forms.Form):
     """A question taken at the information point. Personal data only with the asker's consent."""
 
-    tekst = forms.CharField(
+    tekst = TekstVeld(
         label=_("Question"),
         max_length=2000,
         widget=forms.Textarea(
@@ -46,7 +47,7 @@ class VraagForm(InzendsleutelMixin, forms.Form):
         required=False,
         widget=forms.Select(attrs={"data-capture-clear": ""}),
     )
-    naam = forms.CharField(
+    naam = TekstVeld(
         label=_("Name (optional)"),
         max_length=100,
         required=False,
@@ -115,11 +116,11 @@ class ZelfVraagForm(HoneypotMixin, VraagForm):
 
 
 class ToewijzenForm(forms.Form):
-    toegewezen_aan = forms.CharField(label=_("Assign to (person or department)"), max_length=150)
+    toegewezen_aan = TekstVeld(label=_("Assign to (person or department)"), max_length=150)
 
 
 class AntwoordForm(forms.Form):
-    openbare_tekst = forms.CharField(
+    openbare_tekst = TekstVeld(
         label=_("The question as it will be published"),
         required=False,
         max_length=2000,
@@ -129,7 +130,7 @@ class AntwoordForm(forms.Form):
             "inventory."
         ),
     )
-    antwoord = forms.CharField(
+    antwoord = TekstVeld(
         label=_("Answer"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -164,7 +165,7 @@ class DubbelForm(forms.Form):
 class InventarisFilter(forms.Form):
     """The inventory's filters (GET): anything invalid is simply ignored."""
 
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    q = TekstVeld(label=_("Search"), required=False, max_length=100)
     categorie = forms.ModelChoiceField(
         label=_("Topic"),
         queryset=Vraagcategorie.objects.none(),

@@ -29,7 +29,7 @@ from sessie.access import Helper, helper, organiser_sessie, public_sessie
 from sessie.export import spreadsheet_response
 from sessie.live import no_change, unchanged
 from sessie.models import Sessie, Toegang
-from sessie.ratelimit import rate_limit
+from sessie.ratelimit import rate_limit, refuse
 
 RECENT = 25
 PER_PAGINA = 50
@@ -88,13 +88,14 @@ def intake(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@rate_limit("vraag-stellen", per_browser=10, per_ip=300)
+# A hall of 150 asks a question or two each over the evening; a script asks 100 in seconds.
+@rate_limit("vraag-stellen", per_browser=10, per_address=300, per_address_minute=60)
 @require_http_methods(["GET", "POST"])
 def vraag_stellen(request: HttpRequest, slug: str) -> HttpResponse:
     """A visitor asks a question on their own phone (the QR at the information point)."""
     sessie = public_sessie(request, slug)
     form = ZelfVraagForm(request.POST or None, sessie=sessie)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not refuse(request, form) and form.is_valid():
         leg_vraag_vast(
             sessie=sessie,
             sleutel=form.cleaned_data["sleutel"],

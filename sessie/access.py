@@ -56,7 +56,7 @@ def _held_entries(request: HttpRequest) -> list[tuple[int, str, int]]:
     for entry in raw.split(",") if raw else ():
         pk, _, rest = entry.partition(".")
         fingerprint, _, expiry = rest.partition(".")
-        if pk.isdigit() and expiry.isdigit() and int(expiry) > now:
+        if (pk + expiry).isascii() and pk.isdigit() and expiry.isdigit() and int(expiry) > now:
             entries.append((int(pk), fingerprint, int(expiry)))
     return entries
 

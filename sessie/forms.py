@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
+from sessie.export import schoon
+
 
 class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
     """Several rows of the queryset by id; an id no database column can hold is not one of them.
@@ -24,3 +26,16 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     params={"pk": pk},
                 )
         return super()._check_values(value)
+
+
+class TekstVeld(forms.CharField):
+    """Text as people type it, without control characters or right-to-left overrides.
+
+    Those hide or reorder what an organiser reads (a name that shows as another), and break
+    exports; tabs and line breaks stay.
+    """
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = schoon(value)
+        return super().to_python(value)

@@ -1,59 +1,181 @@
 """A small database-backed rate limit for public POSTs (FACTS.md: django-ratelimit does not fit).
 
-A whole venue may share one IP address, so the per-IP limit is generous and the tight limit is
-per browser (its session).
+A whole venue shares one address behind its NAT, so limits are counted twice: tightly per
+browser (a random id in a cookie) and generously per address, with a short per-minute limit on
+the address too, so a client that throws its cookies away is still stopped within seconds. Each
+count is a sliding window (this window and the previous one, weighted by how much of it still
+lies within the last `seconds`), so a burst at the turn of the hour is not counted twice over.
+Addresses and browser ids are stored only as keyed hashes (`_vingerafdruk`); the client's
+address comes from the proxy only when `settings.TRUSTED_PROXIES` says how many sit in front.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import ipaddress
 import random
+import secrets
 from collections.abc import Callable
 
+from django import forms
+from django.conf import settings
 from django.db.models import F
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext
 
 from sessie.models import Teller
 
+BROWSER_COOKIE = "wijkavond_browser"
+BROWSER_COOKIE_AGE = 60 * 60 * 24 * 30
+TOO_MANY = 429
 
-def hit(*, sleutel: str, venster_seconden: int) -> int:
-    """Count one request for `sleutel` in the current window; returns the count so far."""
-    nu = timezone.now()
-    begin = int(nu.timestamp()) // venster_seconden * venster_seconden
+
+def _nu() -> dt.datetime:
+    return timezone.now()
+
+
+def hit(*, sleutel: str, venster_seconden: int) -> float:
+    """Count one request for `sleutel`; returns the count over the last `venster_seconden`.
+
+    Sliding window from two fixed ones: all of this window's count, and the previous window's
+    count weighted by the part of it that still lies within the last `venster_seconden`.
+    """
+    nu = _nu()
+    seconden = nu.timestamp()
+    begin = int(seconden) // venster_seconden * venster_seconden
     venster = dt.datetime.fromtimestamp(begin, tz=dt.UTC)
-    rij_sleutel = f"{sleutel}@{begin}"
-    teller, _ = Teller.objects.get_or_create(sleutel=rij_sleutel, defaults={"venster": venster})
+    teller, _ = Teller.objects.get_or_create(
+        sleutel=f"{sleutel}@{begin}", defaults={"venster": venster}
+    )
     Teller.objects.filter(pk=teller.pk).update(aantal=F("aantal") + 1)
+    vorige = (
+        Teller.objects.filter(sleutel=f"{sleutel}@{begin - venster_seconden}")
+        .values_list("aantal", flat=True)
+        .first()
+    )
     if random.random() < 0.01:
         Teller.objects.filter(venster__lt=nu - dt.timedelta(days=1)).delete()
-    return teller.aantal + 1
+    gewicht = 1 - (seconden - begin) / venster_seconden
+    return teller.aantal + 1 + (vorige or 0) * gewicht
 
 
 def client_ip(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "")
+    """The client's address: REMOTE_ADDR, or the one our own trusted proxies saw.
+
+    With `settings.TRUSTED_PROXIES` = n > 0, each of our n proxies appended the address it was
+    called from to X-Forwarded-For, so the n-th entry from the right is the client; anything to
+    its left the client may have written itself. With 0 (the default) the header is ignored.
+    """
+    adres = request.META.get("REMOTE_ADDR", "")
+    hops = settings.TRUSTED_PROXIES
+    if hops > 0:
+        doorgestuurd = [
+            a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()
+        ]
+        if len(doorgestuurd) >= hops and _geldig(doorgestuurd[-hops]):
+            adres = doorgestuurd[-hops]
+    return adres
+
+
+def _geldig(adres: str) -> bool:
+    try:
+        ipaddress.ip_address(adres)
+    except ValueError:
+        return False
+    return True
+
+
+def _adres_sleutel(adres: str) -> str:
+    """What counts as one address: an IPv4 address, or an IPv6 /64 (one household's prefix)."""
+    try:
+        ip = ipaddress.ip_address(adres)
+    except ValueError:
+        return adres[:100]
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
+def _vingerafdruk(waarde: str) -> str:
+    """A keyed hash: the counters never hold an address or a browser's id itself."""
+    return salted_hmac("sessie.ratelimit", waarde, algorithm="sha256").hexdigest()[:32]
+
+
+def _browser_id(request: HttpRequest) -> tuple[str, bool]:
+    """(this browser's id, whether it is new); a browser without cookies is new every time."""
+    bestaand = request.COOKIES.get(BROWSER_COOKIE, "")
+    if 16 <= len(bestaand) <= 64 and bestaand.isascii() and bestaand.isalnum():
+        return bestaand, False
+    return secrets.token_hex(16), True
+
+
+def too_many(request: HttpRequest) -> bool:
+    """Was this POST refused by its view's rate limit? The view then saves nothing."""
+    return getattr(request, "_te_veel", False)
+
+
+def refuse(request: HttpRequest, form: forms.Form | None = None) -> bool:
+    """True when this POST is over its limit; `form` then says so and keeps what was typed."""
+    if not too_many(request):
+        return False
+    if form is not None:
+        form.add_error(None, message())
+    return True
+
+
+def message() -> str:
+    return gettext(
+        "You sent this form very often in a short time. Please wait a minute and send it again."
+    )
 
 
 def rate_limit(
-    scope: str, *, per_browser: int, per_ip: int, seconds: int = 3600
+    scope: str,
+    *,
+    per_browser: int,
+    per_address: int,
+    per_address_minute: int,
+    seconds: int = 3600,
 ) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
-    """Limit POSTs to a view: `per_browser` per session cookie and `per_ip` per address."""
+    """Limit POSTs to a view: `per_browser` and `per_address` per `seconds`, and a burst limit
+    of `per_address_minute` per address per minute.
+
+    A refused POST still reaches the view, marked (`refuse`/`too_many`): the view shows the
+    form again with what was typed and a message, and answers 429.
+    """
 
     def decorator(view):
         @functools.wraps(view)
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            browser, nieuw = _browser_id(request)
             if request.method == "POST":
-                if not request.session.session_key:
-                    request.session.save()
-                browser = hit(
-                    sleutel=f"{scope}:s:{request.session.session_key}", venster_seconden=seconds
+                adres = _vingerafdruk(_adres_sleutel(client_ip(request)))
+                tellingen = (
+                    (f"{scope}:b:{_vingerafdruk(browser)}", seconds, per_browser),
+                    (f"{scope}:a:{adres}", seconds, per_address),
+                    (f"{scope}:am:{adres}", 60, per_address_minute),
                 )
-                ip = hit(sleutel=f"{scope}:ip:{client_ip(request)}", venster_seconden=seconds)
-                if browser > per_browser or ip > per_ip:
-                    return render(request, "sessie/te_veel.html", status=429)
-            return view(request, *args, **kwargs)
+                request._te_veel = any(  # every counter counts, also when one is already over
+                    [hit(sleutel=s, venster_seconden=v) > grens for s, v, grens in tellingen]
+                )
+            response = view(request, *args, **kwargs)
+            if too_many(request) and response.status_code < 500:
+                response.status_code = TOO_MANY
+            if nieuw:
+                response.set_cookie(
+                    BROWSER_COOKIE,
+                    browser,
+                    max_age=BROWSER_COOKIE_AGE,
+                    secure=settings.SESSION_COOKIE_SECURE,
+                    httponly=True,
+                    samesite="Lax",
+                )
+            return response
 
         return wrapped
 

@@ -13,12 +13,12 @@ import pytest
 from django.conf import settings
 from django.shortcuts import resolve_url
 from django.test import Client
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from informatiepunt.models import Vraag
 from sessie.models import Teller, Toegang
 from tests.builders import make_aanmelding, make_toegang, make_user, make_vraag
-from tests.urlwalk import VERZONNEN, Voorbeelden, named_views
+from tests.urlwalk import ONZIN_IN_PAD, VERZONNEN, Voorbeelden, named_views
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ VELDEN = (  # noqa: SIM905 (a list of 50 one-word strings reads better as words)
     " toestemming toestemming_contact toestemming_netwerk tot v verborgen versie voorkeur_1"
     " voorkeur_2 vraagsteller website werkgroep werkgroepen wil_antwoord"
 ).split()
-ONZIN = ["", "abc", "9" * 30, "\x00", "é" * 600]
+ONZIN = ["", "abc", "9" * 30, str(2**63), "²", "١٢", "\x00", "\u202e", "é" * 600]
 
 
 def _urls(voorbeelden: Voorbeelden) -> list[str]:
@@ -39,6 +39,21 @@ def _urls(voorbeelden: Voorbeelden) -> list[str]:
     for naam, params in named_views():
         urls.add(voorbeelden.url(naam, params))
         urls.update(voorbeelden.url(naam, params, **{p: VERZONNEN[p]}) for p in params)
+    return sorted(urls)
+
+
+def _urls_met_onzin(voorbeelden: Voorbeelden) -> list[str]:
+    """Each view's URL with each argument in turn made into something worse than made up."""
+    urls = set()
+    for naam, params in named_views():
+        for param in params:
+            for onzin in ONZIN_IN_PAD[param]:
+                try:
+                    urls.add(voorbeelden.url(naam, params, **{param: onzin}))
+                except NoReverseMatch:  # a converter refuses it: put it in the path by hand
+                    plek = 987654321 if isinstance(VERZONNEN[param], int) else "plekhouder"
+                    url = voorbeelden.url(naam, params, **{param: plek})
+                    urls.add(url.replace(str(plek), str(onzin)))
     return sorted(urls)
 
 
@@ -187,6 +202,23 @@ def test_no_url_answers_nonsense_with_a_server_error(noord, bezoekers):
                 continue
             if response.status_code >= 500:
                 fouten.append(f"{wie} {methode.upper()} {url} {onzin!r}: {response.status_code}")
+    assert not fouten, "\n".join(fouten[:40])
+
+
+def test_no_url_answers_nonsense_in_its_path_with_a_server_error(noord, bezoekers):
+    """Huge numbers, other scripts' digits, empty and very long parts, as GET and POST."""
+    urls = _urls_met_onzin(Voorbeelden(noord))
+    fouten = []
+    for (wie, client), url in itertools.product(bezoekers.items(), urls):
+        for methode in ("get", "post"):
+            Teller.objects.all().delete()
+            try:
+                status = getattr(client, methode)(url).status_code
+            except Exception as fout:  # listed below, all of them
+                fouten.append(f"{wie} {methode.upper()} {url}: {fout!r}")
+                continue
+            if status >= 500:
+                fouten.append(f"{wie} {methode.upper()} {url}: {status}")
     assert not fouten, "\n".join(fouten[:40])
 
 

@@ -16,6 +16,13 @@ from tests.builders import make_aanmelding, make_idee, make_vraag
 # An argument no object has, for each kind of URL argument.
 VERZONNEN = {"slug": "bestaat-niet", "tafel_id": 999999, "ronde": 99, "pk": 999999,
              "token": "onzin", "code": "onzin", "formaat": "exe"}  # fmt: skip
+# Worse arguments: integers past 64 bits (SQLite cannot bind them), other scripts' digits, empty
+# and very long parts. Those the converters refuse are put into the URL by hand.
+ONZIN_IN_PAD = {
+    "slug": ["x" * 300, "٣", ""], "tafel_id": [2**63, 2**64, "²", ""], "ronde": [2**63, 2**64, "٣"],
+    "pk": [2**63, 2**64, "²", ""], "token": ["x" * 1000, "٣", ""], "code": ["x" * 1000, "٣"],
+    "formaat": ["x" * 300, ""],
+}  # fmt: skip
 
 
 def named_views(entries=None, namespace: str = "", route: str = "") -> Iterator[tuple[str, list]]:

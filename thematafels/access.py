@@ -56,6 +56,8 @@ def tafel_toegang(request: HttpRequest, slug: str, tafel_id: int) -> tuple[Sessi
     404 for a table that is not in this session; 403 for anyone else, including another
     table's host: a host link counts for one table only.
     """
+    if not 0 < tafel_id < 2**63:  # a database cannot bind it (SQLite: OverflowError): no table
+        raise Http404
     held = held_grants(request)
     params: list = []
     if held:

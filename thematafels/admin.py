@@ -1,25 +1,21 @@
 from django.contrib import admin
 
-from sessie.admin import LiveAdminMixin
+from sessie.admin import EigenSessiesMixin, LiveAdminMixin
 from thematafels.models import Prompt, Tafel, Thematafel
 
 
-class PromptInline(admin.TabularInline):
+class PromptInline(EigenSessiesMixin, admin.TabularInline):
     model = Prompt
     extra = 1
 
 
-class TafelInline(admin.TabularInline):
+class TafelInline(EigenSessiesMixin, admin.TabularInline):
     model = Tafel
     extra = 0
 
 
 @admin.register(Thematafel)
-class ThematafelAdmin(LiveAdminMixin, admin.ModelAdmin):
+class ThematafelAdmin(EigenSessiesMixin, LiveAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "sessie"]
-    list_filter = ["sessie"]
+    list_filter = [("sessie", admin.RelatedOnlyFieldListFilter)]
     inlines = [PromptInline, TafelInline]
-
-    def get_queryset(self, request):
-        qs = super().get_queryset(request)
-        return qs if request.user.is_superuser else qs.filter(sessie__organisatoren=request.user)

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sessie.capture import InzendsleutelMixin
+from sessie.forms import TekstVeld
 from sessie.models import Werkgroep
 from thematafels.models import Idee, Prompt, Ronde, Soort
 
@@ -43,7 +44,7 @@ class Keuze(forms.TypedChoiceField):
 
 
 class _IdeeVelden(forms.Form):
-    tekst = forms.CharField(
+    tekst = TekstVeld(
         label=_("What did the table say?"),
         max_length=500,
         widget=forms.TextInput(
@@ -120,8 +121,8 @@ class OpkomstForm(forms.Form):
 class RolnotitieForm(InzendsleutelMixin):
     """A role offer; the workgroup choice appears once the session has workgroups."""
 
-    naam = forms.CharField(label=_("Name"), max_length=100)
-    rol = forms.CharField(
+    naam = TekstVeld(label=_("Name"), max_length=100)
+    rol = TekstVeld(
         label=_("Role they want to take"),
         max_length=150,
         help_text=_("For example: contact person, joins the workgroup, organises meetings."),

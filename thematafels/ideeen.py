@@ -357,7 +357,11 @@ def zet_stip(
 ) -> None:
     """Put one dot on `idee` (or take one back); raises StemFout when no dot is left."""
     with transaction.atomic():
-        biljet, _nieuw = Stembiljet.objects.get_or_create(sessie=sessie, sleutel=biljet_sleutel)
+        Stembiljet.objects.get_or_create(sessie=sessie, sleutel=biljet_sleutel)
+        # Lock the ballot before counting its dots: without it, eight taps at once on
+        # PostgreSQL each count fewer than three and store seven. (SQLite's IMMEDIATE
+        # transactions already serialise writers; select_for_update is a no-op there.)
+        biljet = Stembiljet.objects.select_for_update().get(sessie=sessie, sleutel=biljet_sleutel)
         if not erbij:
             stip = biljet.stippen.filter(idee=idee).order_by("-pk").first()
             if stip is not None:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -18,7 +19,7 @@ from sessie.export import spreadsheet_response
 from sessie.links import absolute
 from sessie.live import live_fragment, no_change, poll_unchanged, poll_url, unchanged
 from sessie.models import Sessie
-from sessie.ratelimit import rate_limit
+from sessie.ratelimit import message, rate_limit, refuse
 from thematafels import ideeen as domein
 from thematafels import verwacht
 from thematafels.access import tafel_toegang
@@ -132,10 +133,10 @@ def vastleggen(request: HttpRequest, slug: str, tafel_id: int) -> HttpResponse:
     """The table host's phone page: theme on top, one box to log what the table says."""
     sessie, tafel = tafel_toegang(request, slug, tafel_id)
     ongedaan = None
-    if request.GET.get("ongedaan", "").isdigit():
-        ongedaan = Idee.objects.filter(
-            pk=request.GET["ongedaan"], tafel=tafel, verwijderd__isnull=False
-        ).first()
+    gevraagd = request.GET.get("ongedaan", "")
+    # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
+    if gevraagd.isascii() and gevraagd.isdigit() and int(gevraagd) < 2**63:
+        ongedaan = Idee.objects.filter(pk=gevraagd, tafel=tafel, verwijderd__isnull=False).first()
     context = _vastleg_context(request, sessie, tafel, ongedaan=ongedaan)
     # When the round's countdown runs out, the page asks for the round bar only: never the form.
     template = "thematafels/vastleggen.html#balk" if request.htmx else "thematafels/vastleggen.html"
@@ -489,13 +490,19 @@ def _stem_context(sessie: Sessie, biljet_sleutel: uuid.UUID, *, fout: str = "") 
 
 def _met_cookie(response: HttpResponse, sleutel: uuid.UUID) -> HttpResponse:
     response.set_cookie(
-        STEM_COOKIE, str(sleutel), max_age=60 * 60 * 24 * 2, httponly=True, samesite="Lax"
+        STEM_COOKIE,
+        str(sleutel),
+        max_age=60 * 60 * 24 * 2,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
     )
     return response
 
 
 @require_http_methods(["GET", "POST"])
-@rate_limit("stemmen", per_browser=120, per_ip=5000)
+# The whole hall votes within minutes: 150 phones × 3 dots and a few changes of mind.
+@rate_limit("stemmen", per_browser=120, per_address=5000, per_address_minute=600)
 @vary_on_headers("HX-Request")
 def stemmen(request: HttpRequest, slug: str) -> HttpResponse:
     """Dot voting on the wrap-up items: three dots per device, anonymous."""
@@ -505,6 +512,8 @@ def stemmen(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         form = StemForm(request.POST, sessie=sessie)
         try:
+            if refuse(request):
+                raise domein.StemFout(message())
             if not form.is_valid():
                 raise domein.StemFout(form.eerste_fout())
             domein.zet_stip(sessie=sessie, biljet_sleutel=biljet_sleutel, **form.cleaned_data)

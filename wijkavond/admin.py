@@ -7,43 +7,43 @@ from django.utils.translation import ngettext
 from aanmelden.aanmeldingen import herverdeel_broodjes
 from informatiepunt.models import Vraagcategorie
 from programma.models import Programmaonderdeel
-from sessie.admin import LiveAdminMixin
+from sessie.admin import EigenSessiesMixin, LiveAdminMixin
 from sessie.models import Sessie, Werkgroep
 from thematafels.models import Ronde, Thematafel
 from wijkavond.kloon import kloon_sessie
 
 
-class ProgrammaInline(admin.TabularInline):
+class ProgrammaInline(EigenSessiesMixin, admin.TabularInline):
     model = Programmaonderdeel
     extra = 0
     fields = ["start", "eind", "soort", "titel", "toelichting", "punten"]
 
 
-class ThematafelInline(admin.StackedInline):
+class ThematafelInline(EigenSessiesMixin, admin.StackedInline):
     model = Thematafel
     extra = 0
     fields = ["nummer", "naam", "kernvraag", "toelichting"]
     show_change_link = True
 
 
-class RondeInline(admin.TabularInline):
+class RondeInline(EigenSessiesMixin, admin.TabularInline):
     model = Ronde
     extra = 0
 
 
-class VraagcategorieInline(admin.TabularInline):
+class VraagcategorieInline(EigenSessiesMixin, admin.TabularInline):
     model = Vraagcategorie
     extra = 0
 
 
-class WerkgroepInline(admin.TabularInline):
+class WerkgroepInline(EigenSessiesMixin, admin.TabularInline):
     model = Werkgroep
     extra = 0
     fields = ["naam", "beschrijving", "volgorde"]
 
 
 @admin.register(Sessie)
-class SessieAdmin(LiveAdminMixin, admin.ModelAdmin):
+class SessieAdmin(EigenSessiesMixin, LiveAdminMixin, admin.ModelAdmin):
     list_display = ["titel", "gebied", "datum", "status"]
     list_filter = ["status", "gebied"]
     search_fields = ["titel", "gebied", "locatie"]
@@ -75,10 +75,6 @@ class SessieAdmin(LiveAdminMixin, admin.ModelAdmin):
         if change and {"broodjes", "broodjes_deadline"} & set(form.changed_data):
             # More sandwiches (or a later deadline): the waiting list moves up at once.
             herverdeel_broodjes(sessie=form.instance)
-
-    def get_queryset(self, request):
-        qs = super().get_queryset(request)
-        return qs if request.user.is_superuser else qs.filter(organisatoren=request.user)
 
     @admin.action(description=_("Clone as a template for another district"))
     def kloon(self, request, queryset):

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sessie.forms import TekstVeld
 from sessie.models import Sessie, Toegang
 from thematafels.models import Tafel
 
@@ -31,7 +32,7 @@ class ToegangForm(forms.Form):
         queryset=Tafel.objects.none(),
         empty_label=_("Choose…"),
     )
-    label = forms.CharField(label=_("Name or note (not required)"), required=False, max_length=100)
+    label = TekstVeld(label=_("Name or note (not required)"), required=False, max_length=100)
 
     def __init__(self, *args, sessie: Sessie, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,6 +4,7 @@ The README lists each variable. Defaults give a working development site on SQLi
 production sets WIJKAVOND_DEBUG=0, WIJKAVOND_SECRET_KEY, WIJKAVOND_ALLOWED_HOSTS and DATABASE_URL.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -75,6 +76,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "crispy_forms",
     "crispy_bootstrap5",
+    "axes",
     # Our apps by floor (DESIGN.md; import-linter's contracts in pyproject.toml): the core,
     # the three feature apps, registration, and the composition on top. Registries (privacy,
     # simulation, the newcomer's map) visit them in this order.
@@ -101,6 +103,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as its documentation asks: it answers a locked-out login with the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "wijkavond.urls"
@@ -173,6 +177,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Login brute force (django-axes): 5 wrong passwords for one user name from one address lock that
+# pair out for 15 minutes. Only the pair: someone guessing elsewhere cannot lock a real organiser
+# out. The address is the one the rate limits use (TRUSTED_PROXIES). README "Security".
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("WIJKAVOND_LOGIN_FAILURES", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=15)  # templates/wijkavond/geblokkeerd.html says 15
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "sessie.ratelimit.client_ip"
+AXES_LOCKOUT_TEMPLATE = "wijkavond/geblokkeerd.html"
+AXES_DISABLE_ACCESS_LOG = True  # no log of who logged in from where: only failed attempts count
+
 LOGIN_URL = "wijkavond:login"
 LOGIN_REDIRECT_URL = "wijkavond:organiser_home"
 LOGOUT_REDIRECT_URL = "wijkavond:home"
@@ -243,10 +262,18 @@ ORGANISATIE = {
     "cateraar": env("WIJKAVOND_CATERAAR", ""),
 }
 
-# Public registration form: sign-ups per hour per browser and per IP address. The whole venue
-# may share one address, so the IP limit is generous; a benchmark sets it higher still.
+# Public registration form: sign-ups per hour per browser and per IP address, and per address
+# per minute. The whole venue may share one address, so the address limits are generous; a
+# benchmark sets them higher still. (sessie/ratelimit.py; README "Security")
 AANMELDEN_PER_BROWSER = env_int("WIJKAVOND_AANMELDEN_PER_BROWSER", 20)
 AANMELDEN_PER_IP = env_int("WIJKAVOND_AANMELDEN_PER_IP", 600)
+AANMELDEN_PER_IP_PER_MINUTE = env_int("WIJKAVOND_AANMELDEN_PER_IP_PER_MINUTE", 60)
+
+# How many reverse proxies of our own sit in front of the app (nginx, a load balancer). 0, the
+# default: the client's address is REMOTE_ADDR and X-Forwarded-For is ignored, since anyone can
+# write it. n: the n-th address from the right in X-Forwarded-For is the client's. Only set it
+# when every request passes through those proxies, or clients can choose their own address.
+TRUSTED_PROXIES = env_int("WIJKAVOND_TRUSTED_PROXIES", 0)
 
 # Content Security Policy: our own scripts only, each inline <script> must carry the nonce.
 SECURE_CSP = {

@@ -113,3 +113,11 @@ def test_the_vote_page_query_count_is_constant(client, avond, django_assert_num_
     client.get(stem_url(avond))
     with django_assert_num_queries(4):
         assert client.get(stem_url(avond)).status_code == 200
+
+
+def test_the_ballot_cookie_is_secure_where_the_session_cookie_is(client, avond, settings):
+    settings.SESSION_COOKIE_SECURE = True
+    assert client.get(stem_url(avond)).cookies[STEM_COOKIE]["secure"]
+    settings.SESSION_COOKIE_SECURE = False
+    client.cookies.clear()
+    assert not client.get(stem_url(avond)).cookies[STEM_COOKIE]["secure"]
