@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "thematafels",
     "informatiepunt",
     "aanmelden",
+    "verslag",
     "wijkavond",
 ]
 
