@@ -85,6 +85,7 @@ TOEGANG = {
         " wijkavond:organiser_sessie wijkavond:oefenklok aanmelden:aanmeldingen"
         " aanmelden:aanmeldingen_export wijkavond:toegangen wijkavond:toegang_maken"
         " wijkavond:toegang_vernieuwen wijkavond:toegang_intrekken"
+        " verslag:overzicht verslag:publiceren verslag:download verslag:reeks verslag:reeks_xlsx"
     ),
 }
 # Opened by a secret in the URL (an attendee's personal link, a volunteer link): not by role.

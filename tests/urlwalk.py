@@ -10,10 +10,12 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from sessie.models import Sessie, Toegang
 from tests.builders import make_aanmelding, make_idee, make_vraag
+from verslag.models import Publicatie, Traject
 
 # An argument no object has, for each kind of URL argument.
 VERZONNEN = {"slug": "bestaat-niet", "tafel_id": 999999, "ronde": 99, "pk": 999999,
-             "token": "onzin", "code": "onzin", "formaat": "exe"}  # fmt: skip
+             "token": "onzin", "code": "onzin", "formaat": "exe", "editie": "onzin",
+             "traject": "bestaat-niet"}  # fmt: skip
 
 
 def named_views(entries=None, namespace: str = "", route: str = "") -> Iterator[tuple[str, list]]:
@@ -37,9 +39,15 @@ class Voorbeelden:
         vraag = make_vraag(sessie)
         aanmelding, tokens = make_aanmelding(sessie)
         toegang, _ = Toegang.uitgeven(sessie=sessie, rol=Toegang.Rol.DEUR)
+        # The public report is public once published; the series holds this session.
+        Publicatie.publiceer(sessie=sessie, door=None)
+        traject, _ = Traject.objects.get_or_create(
+            slug=f"reeks-{sessie.slug}", defaults={"naam": "Reeks", "gemeente": "Gemeente"}
+        )
+        traject.sessies.add(sessie)
         self.waarden = dict(
             slug=sessie.slug, tafel_id=tafel.pk, ronde=1, token=tokens["token"],
-            code=tokens["incheck"], formaat="csv",
+            code=tokens["incheck"], formaat="csv", editie="openbaar", traject=traject.slug,
         )  # fmt: skip
         # What `pk` means, by the view's name.
         self.pks = {
