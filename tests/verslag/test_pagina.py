@@ -259,3 +259,27 @@ def test_the_series_is_for_organisers_of_its_evenings(client, reeks):
     client.force_login(make_user(username="buitenstaander"))
     assert client.get(url).status_code == 404
     assert client.get(reverse("verslag:reeks", args=["bestaat-niet"])).status_code == 404
+
+
+def test_the_series_puts_each_districts_key_points_side_by_side(django_assert_num_queries):
+    from tests.verslag.test_bouw import gesimuleerd
+    from thematafels.models import Idee
+    from verslag.reeks import bouw_reeks
+
+    noord, zuid = gesimuleerd(4, deelnemers=20, ideeen=30), gesimuleerd(5, deelnemers=30)
+    traject = Traject.objects.create(naam="Reeks", gemeente="Simulatiestad", slug="reeks")
+    traject.sessies.add(noord, zuid)
+    with django_assert_num_queries(5):
+        reeks = bouw_reeks(traject)
+    assert [a.titel for a in reeks.avonden] == [noord.titel, zuid.titel]
+    for thema in reeks.themas:
+        for sessie, punten in zip((noord, zuid), thema.kernpunten, strict=True):
+            verwacht = Idee.objects.zichtbaar().filter(
+                sessie=sessie, kernpunt=True, tafel__thematafel__naam=thema.naam
+            )
+            assert {k.tekst for k in punten} == set(verwacht.values_list("tekst", flat=True))
+        assert thema.aantallen == tuple(
+            Idee.objects.zichtbaar().filter(sessie=s, tafel__thematafel__naam=thema.naam).count()
+            for s in (noord, zuid)
+        )
+    assert sum(sum(c.aantallen) for c in reeks.categorieen) > 0
