@@ -1,6 +1,6 @@
 """The report from the database: one :class:`~verslag.model.Verslag` per session and edition.
 
-A fixed number of queries whatever the size of the evening (8 for the public edition, 10 for
+A fixed number of queries whatever the size of the evening (9 for the public edition, 11 for
 the organiser's): every list is one query, counted and joined in the database, and grouped
 here in Python. The public edition reads no personal data at all, so it cannot leak any.
 """
@@ -20,6 +20,7 @@ from informatiepunt.models import Vraag
 from sessie.links import absolute
 from sessie.models import Sessie
 from thematafels.models import Idee, Soort
+from thematafels.models import Opkomst as Hoofdtelling
 from verslag.model import (
     Contact,
     Editie,
@@ -28,8 +29,11 @@ from verslag.model import (
     Onderdeel,
     Opkomst,
     RolAantal,
+    RondeBezetting,
+    Rotatie,
     RuweRegel,
     SessieKop,
+    TafelBezetting,
     Thema,
     ThemaRonde,
     Verslag,
@@ -73,6 +77,7 @@ def bouw_verslag(*, sessie: Sessie, editie: Editie, nu: datetime | None = None) 
         ),
         opkomst=_opkomst(sessie),
         themas=themas,
+        rotatie=_rotatie(sessie),
         vragen=vragen,
         antwoorden_url=absolute(reverse("informatiepunt:antwoorden", args=[sessie.slug])),
         werkgroepen=_werkgroepen(sessie, met_leden=organisator),
@@ -98,6 +103,24 @@ def _opkomst(sessie: Sessie) -> Opkomst:
         **tellingen,
         per_rol=tuple(RolAantal(r["rol"] or _("Not given"), r["n"]) for r in per_rol),
     )
+
+
+def _rotatie(sessie: Sessie) -> Rotatie | None:
+    """Head counts per table and round, as the table hosts entered them (none: no section).
+    Who sat where is not kept, so the share of honoured preferences stays unknown."""
+    tellingen = (
+        Hoofdtelling.objects.filter(ronde__sessie=sessie)
+        .select_related("tafel", "ronde")
+        .order_by("ronde__nummer", "tafel__thematafel__nummer", "tafel__naam", "tafel__pk")
+    )
+    per_ronde: dict[int, list[TafelBezetting]] = {}
+    for opkomst in tellingen:
+        per_ronde.setdefault(opkomst.ronde.nummer, []).append(
+            TafelBezetting(opkomst.tafel.naam, opkomst.aantal)
+        )
+    if not per_ronde:
+        return None
+    return Rotatie(tuple(RondeBezetting(r, tuple(t)) for r, t in per_ronde.items()))
 
 
 def _themas(sessie: Sessie) -> tuple[tuple[Thema, ...], list[RuweRegel]]:

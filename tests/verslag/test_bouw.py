@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import translation
 
 from aanmelden.models import Aanmelding
 from informatiepunt.models import Vraag
@@ -13,8 +14,15 @@ from sessie.simulatie import Aantallen, simuleer_avond
 from tests.builders import make_aanmelding, make_werkgroep
 from tests.verslag.lezen import tekst, zonder_wit
 from thematafels.models import Idee
+from thematafels.models import Opkomst as Hoofdtelling
 from verslag.bouw import bouw_verslag
-from verslag.renderers import FORMATEN, RendererNietBeschikbaar, dataset_namen, render_csv
+from verslag.renderers import (
+    FORMATEN,
+    RendererNietBeschikbaar,
+    dataset_namen,
+    render_csv,
+    render_html,
+)
 from wijkavond.simulatie import nieuwe_sessie
 
 pytestmark = pytest.mark.django_db
@@ -139,6 +147,15 @@ def test_counts_and_key_points_come_from_the_evening(avond):
             .values_list("tekst", flat=True)
         )
         assert [k.tekst for k in thema.kernpunten] == verwacht
+    koppen = Hoofdtelling.objects.filter(ronde__sessie=avond)
+    assert verslag.rotatie.voorkeuren_gehonoreerd is None  # who sat where is not kept
+    assert [(r.ronde, t.tafel, t.aantal) for r in verslag.rotatie.rondes for t in r.tafels] == [
+        (k.ronde.nummer, k.tafel.naam, k.aantal)
+        for k in koppen.order_by("ronde__nummer", "tafel__thematafel__nummer", "tafel__naam")
+    ]
+    with translation.override("en"):
+        html = render_html(verslag).decode()
+    assert "Rotation" in html and "table preferences" not in html
     assert verslag.concept  # the simulated evening is not over yet
     avond.status = Sessie.Status.AFGELOPEN
     assert not bouw_verslag(sessie=avond, editie="openbaar").concept
@@ -166,5 +183,5 @@ def test_the_number_of_queries_does_not_grow_with_the_evening(
     groot = gesimuleerd(3, deelnemers=120, ideeen=200, vragen=40)
     for sessie in (klein, groot):
         sessie = Sessie.objects.get(pk=sessie.pk)
-        with django_assert_num_queries(8 + extra):
+        with django_assert_num_queries(9 + extra):
             bouw_verslag(sessie=sessie, editie=editie)
