@@ -16,7 +16,8 @@ CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
 help:
 	@echo "make run    - set up and serve the demo at http://127.0.0.1:8000"
 	@echo "make test   - lint, migration and translation checks, all tests (SQLite, or DATABASE_URL)"
-	@echo "make bench  - throughput of the live pages next to a bare hello view (gunicorn x2)"
+	@echo "make bench  - throughput of the live pages next to a bare hello view (gunicorn x2),"
+	@echo "              then the follow-up report's build and renderers on a large evening"
 	@echo "make messages - update locale/nl after changing user-visible text"
 
 $(VENV)/.installed: requirements.lock
@@ -55,6 +56,7 @@ bench: setup
 	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 	$(PY) bench/run.py
 	$(PY) bench/rotatie.py
+	$(PY) bench/verslag.py
 
 clean:
 	rm -rf $(VENV) staticfiles data/test-*

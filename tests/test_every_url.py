@@ -104,6 +104,7 @@ TOEGANG = {
         " aanmelden:tafelindeling_maken aanmelden:tafelindeling_nieuwkomers"
         " aanmelden:tafelindeling_verplaatsen aanmelden:tafelindeling_publiceren"
         " aanmelden:tafelindeling_afdrukken aanmelden:tafelindeling_badges"
+        " verslag:overzicht verslag:publiceren verslag:download verslag:reeks verslag:reeks_xlsx"
     ),
 }
 # Opened by a secret in the URL (an attendee's personal link, a volunteer link): not by role.

@@ -12,16 +12,18 @@ from django.utils import timezone
 from aanmelden.models import Tafelplan
 from sessie.models import Sessie, Toegang
 from tests.builders import make_aanmelding, make_idee, make_vraag
+from verslag.models import Publicatie, Traject
 
 # An argument no object has, for each kind of URL argument.
 VERZONNEN = {"slug": "bestaat-niet", "tafel_id": 999999, "ronde": 99, "pk": 999999,
-             "token": "onzin", "code": "onzin", "formaat": "exe"}  # fmt: skip
+             "token": "onzin", "code": "onzin", "formaat": "exe", "editie": "onzin",
+             "traject": "bestaat-niet"}  # fmt: skip
 # Worse arguments: integers past 64 bits (SQLite cannot bind them), other scripts' digits, empty
 # and very long parts. Those the converters refuse are put into the URL by hand.
 ONZIN_IN_PAD = {
     "slug": ["x" * 300, "٣", ""], "tafel_id": [2**63, 2**64, "²", ""], "ronde": [2**63, 2**64, "٣"],
     "pk": [2**63, 2**64, "²", ""], "token": ["x" * 1000, "٣", ""], "code": ["x" * 1000, "٣"],
-    "formaat": ["x" * 300, ""],
+    "formaat": ["x" * 300, ""], "editie": ["x" * 300, ""], "traject": ["x" * 300, "٣"],
 }  # fmt: skip
 
 
@@ -50,9 +52,15 @@ class Voorbeelden:
         Tafelplan.objects.update_or_create(
             sessie=sessie, defaults={"bron": "aanwezig", "gepubliceerd": timezone.now()}
         )
+        # The public report is public once published; the series holds this session.
+        Publicatie.publiceer(sessie=sessie, door=None)
+        traject, _ = Traject.objects.get_or_create(
+            slug=f"reeks-{sessie.slug}", defaults={"naam": "Reeks", "gemeente": "Gemeente"}
+        )
+        traject.sessies.add(sessie)
         self.waarden = dict(
             slug=sessie.slug, tafel_id=tafel.pk, ronde=1, token=tokens["token"],
-            code=tokens["incheck"], formaat="csv",
+            code=tokens["incheck"], formaat="csv", editie="openbaar", traject=traject.slug,
         )  # fmt: skip
         # What `pk` means, by the view's name.
         self.pks = {

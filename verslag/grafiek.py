@@ -8,6 +8,7 @@ User text in labels is shown literally (``text.parse_math`` is off, so "$" stays
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 from collections.abc import Callable
@@ -58,6 +59,10 @@ class Grafiek:
     png: bytes = b""
     breedte_cm: float = BREEDTE_CM
     hoogte_cm: float = 0.0
+
+    @property
+    def png_data_uri(self) -> str:
+        return "data:image/png;base64," + base64.b64encode(self.png).decode("ascii")
 
 
 def _kort(label: str) -> str:

@@ -177,10 +177,13 @@ class RondeBezetting:
 
 @dataclass(frozen=True, slots=True)
 class Rotatie:
-    """Table sizes per round and the share (0-100 %) of honoured table preferences."""
+    """Table sizes per round and the share (0-100 %) of honoured table preferences.
+
+    The share is None when nobody's seat is known (only head counts per table were kept).
+    """
 
     rondes: tuple[RondeBezetting, ...]
-    voorkeuren_gehonoreerd: float
+    voorkeuren_gehonoreerd: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

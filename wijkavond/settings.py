@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "thematafels",
     "informatiepunt",
     "aanmelden",
+    "verslag",
     "wijkavond",
 ]
 

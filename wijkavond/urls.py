@@ -45,6 +45,7 @@ urlpatterns = [
     path("s/<slug:slug>/", include("thematafels.urls")),
     path("s/<slug:slug>/", include("informatiepunt.urls")),
     path("", include("aanmelden.urls")),
+    path("", include("verslag.urls")),
     path("", include("sessie.urls")),
     path("", include((paginas, "wijkavond"))),
     path("taal/", set_language, name="set_language"),

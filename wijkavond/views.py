@@ -17,6 +17,7 @@ from sessie.access import organiser_sessie, public_sessie
 from sessie.links import absolute
 from sessie.models import Sessie, Toegang
 from thematafels.models import Tafeltoegang
+from verslag.models import Publicatie
 from wijkavond.forms import OefenklokForm, ToegangForm
 from wijkavond.kaart import newcomer_map
 
@@ -57,6 +58,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
             "programma": list(sessie.programma.all()),
             "thematafels": sessie.thematafels.prefetch_related("prompts"),
             "categorieen": sessie.vraagcategorieen.all(),
+            "verslag_gepubliceerd": Publicatie.is_gepubliceerd(sessie),
         },
     )
 

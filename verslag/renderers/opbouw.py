@@ -132,10 +132,11 @@ def blokken(verslag: Verslag) -> Iterator[Blok]:
             yield Afbeelding(g["ideeen"])
         if v.rotatie:
             yield Kop(3, _("Rotation"))
-            yield Alinea(
-                _("%(procent)s%% of table preferences were honoured.")
-                % {"procent": f"{v.rotatie.voorkeuren_gehonoreerd:.0f}"}
-            )
+            if v.rotatie.voorkeuren_gehonoreerd is not None:
+                yield Alinea(
+                    _("%(procent)s%% of table preferences were honoured.")
+                    % {"procent": f"{v.rotatie.voorkeuren_gehonoreerd:.0f}"}
+                )
             yield Tabel(
                 (_("Round"), _("Table"), _("People")),
                 tuple(

@@ -28,7 +28,7 @@ def _weasyprint():
 def render_pdf(verslag: Verslag) -> bytes:
     weasyprint = _weasyprint()
     basis = str(getattr(settings, "BASE_DIR", "."))
-    html = html_tekst(verslag)
+    html = html_tekst(verslag, pdf=True)
     # WeasyPrint logs a warning for every SVG presentation property it reads as CSS.
     logger = logging.getLogger("weasyprint")
     niveau = logger.level

@@ -1,0 +1,78 @@
+"""What the report keeps in the database: whether a session's public report is out, and the
+series ("traject") a session belongs to. The report itself is built from the evening's data
+on every request (verslag/bouw.py); the core (sessie/) knows nothing of either model."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sessie.models import Sessie
+
+
+class Publicatie(models.Model):
+    """The public edition of one session's report is out (beside the core's Sessie)."""
+
+    sessie = models.OneToOneField(
+        Sessie,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="verslag_publicatie",
+        verbose_name=_("session"),
+    )
+    gepubliceerd_op = models.DateTimeField(_("published at"))
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published by"),
+    )
+
+    class Meta:
+        verbose_name = _("published report")
+        verbose_name_plural = _("published reports")
+
+    def __str__(self) -> str:
+        return str(self.sessie)
+
+    @classmethod
+    def publiceer(cls, *, sessie: Sessie, door) -> Publicatie:
+        """Publish (or publish again: the moment moves) the public report of `sessie`."""
+        publicatie, _nieuw = cls.objects.update_or_create(
+            sessie=sessie, defaults={"gepubliceerd_op": timezone.now(), "door": door}
+        )
+        return publicatie
+
+    @classmethod
+    def is_gepubliceerd(cls, sessie: Sessie) -> bool:
+        return cls.objects.filter(sessie=sessie).exists()
+
+
+class Traject(models.Model):
+    """A series of evenings one municipality runs, usually one per district."""
+
+    naam = models.CharField(_("name"), max_length=200)
+    gemeente = models.CharField(_("municipality"), max_length=100)
+    sessies = models.ManyToManyField(
+        Sessie, related_name="verslag_trajecten", verbose_name=_("sessions"), blank=True
+    )
+    slug = models.SlugField(_("short name in links"), max_length=80, unique=True)
+
+    class Meta:
+        ordering = ["gemeente", "naam"]
+        verbose_name = _("series of evenings")
+        verbose_name_plural = _("series of evenings")
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.gemeente})"
+
+    def mag_bekijken(self, user) -> bool:
+        """An organiser of one of its sessions: the series shows only what the public editions
+        show (no personal data), so it may cross into other districts' evenings."""
+        if not user.is_authenticated or not user.is_active:
+            return False
+        return user.is_superuser or self.sessies.filter(organisatoren=user).exists()

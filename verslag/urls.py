@@ -1,0 +1,17 @@
+from django.urls import path
+
+from verslag import views
+
+app_name = "verslag"
+urlpatterns = [
+    path("s/<slug:slug>/verslag/", views.openbaar, name="openbaar"),
+    path("organiseren/<slug:slug>/verslag/", views.overzicht, name="overzicht"),
+    path("organiseren/<slug:slug>/verslag/publiceren/", views.publiceren, name="publiceren"),
+    path(
+        "organiseren/<slug:slug>/verslag/<slug:editie>.<slug:formaat>",
+        views.download,
+        name="download",
+    ),
+    path("organiseren/trajecten/<slug:traject>/", views.reeks, name="reeks"),
+    path("organiseren/trajecten/<slug:traject>/reeks.xlsx", views.reeks_xlsx, name="reeks_xlsx"),
+]
