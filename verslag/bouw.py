@@ -208,7 +208,7 @@ def _vragen(sessie: Sessie) -> tuple[tuple[Vraagcategorie, ...], list[RuweRegel]
     for vraag in vragen:
         categorie = vraag.categorie.naam if vraag.categorie else overige
         regel = VraagRegel(
-            tekst=vraag.tekst,
+            tekst=vraag.publieke_vraag,  # the organiser's public wording, once given
             status=vraag.status,
             antwoord=vraag.antwoord if vraag.status in GOEDGEKEURD else "",
             tijd=vraag.aangemaakt,

@@ -175,6 +175,17 @@ def test_hidden_and_duplicate_questions_and_unapproved_answers_stay_out(avond):
     assert not [t for t, a in alles if "xyz" in t or "xyz" in a]
 
 
+def test_a_question_appears_in_the_organisers_public_wording(avond):
+    vraag = avond.vragen.filter(verborgen=False, dubbel_van__isnull=True).first()
+    Vraag.objects.filter(pk=vraag.pk).update(
+        tekst="Ik ben Jan, 0612345678: is er geld?", openbare_tekst="Is er geld voor de wijk?"
+    )
+    verslag = bouw_verslag(sessie=avond, editie="openbaar")
+    teksten = [q.tekst for c in verslag.vragen for q in c.vragen]
+    assert "Is er geld voor de wijk?" in teksten
+    assert not [t for t in teksten if "0612345678" in t]
+
+
 @pytest.mark.parametrize("editie,extra", [("openbaar", 0), ("organisator", 2)])
 def test_the_number_of_queries_does_not_grow_with_the_evening(
     django_assert_num_queries, editie, extra
