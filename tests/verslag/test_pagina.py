@@ -59,7 +59,7 @@ def test_the_page_lists_every_edition_format_and_data_set(organisator, noord):
         assert f"{download_url(noord, 'organisator', 'csv')}?dataset={naam}" in html
     for naam in set(DATASETS) - set(OPENBAAR):
         assert f"{download_url(noord, 'openbaar', 'csv')}?dataset={naam}" not in html
-    assert "draft" in html.lower()  # the demo evening is not finished
+    assert "concept" in html.lower()  # the demo evening is not finished
     assert reverse("verslag:publiceren", args=[noord.slug]) in html
 
 
@@ -67,7 +67,7 @@ def test_the_page_says_the_report_is_final_once_the_evening_is_finished(organisa
     noord.status = Sessie.Status.AFGELOPEN
     noord.save()
     html = organisator.get(reverse("verslag:overzicht", args=[noord.slug])).text
-    assert "final report" in html
+    assert "definitieve verslag" in html
 
 
 def test_the_page_is_linked_from_the_organiser_nav(organisator, noord):
