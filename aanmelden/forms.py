@@ -149,3 +149,77 @@ class AanmeldingFilter(forms.Form):
 
     def criteria(self) -> dict:
         return self.cleaned_data if self.is_valid() else {}
+
+
+class WerkgroepAanmeldForm(HoneypotMixin, InzendsleutelMixin):
+    """Joining workgroups from a phone, on the evening or after: no account."""
+
+    naam = forms.CharField(label=_("Your name"), max_length=150)
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("The workgroup sends its news to this address."),
+        max_length=254,
+    )
+    telefoon = forms.CharField(
+        label=_("Phone number (not required)"),
+        required=False,
+        max_length=30,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    organisatie = forms.CharField(
+        label=_("Organisation (not required)"), required=False, max_length=150
+    )
+    werkgroepen = BoundedModelMultipleChoiceField(
+        label=_("I want to join"),
+        queryset=Werkgroep.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one workgroup.")},
+    )
+    toestemming_contact = forms.BooleanField(
+        label=_("The workgroup may see my e-mail address and phone number to contact me."),
+        required=False,
+    )
+
+    def __init__(self, *args, sessie: Sessie, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sessie = sessie
+        # Every workgroup of the evening is accepted as input, so that a closed one is refused
+        # with its name; only open ones are offered.
+        veld = self.fields["werkgroepen"]
+        veld.queryset = sessie.werkgroepen.order_by("volgorde", "naam", "pk")
+        veld.widget.choices = [(w.pk, w.naam) for w in veld.queryset if w.open]
+        self.fields["naam"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean_werkgroepen(self):
+        gekozen = self.cleaned_data["werkgroepen"]
+        dicht = [w.naam for w in gekozen if not w.open]
+        if dicht:
+            raise forms.ValidationError(
+                _("%(namen)s no longer takes new members.") % {"namen": ", ".join(dicht)}
+            )
+        return gekozen
+
+    def gegevens(self) -> dict:
+        velden = ("naam", "email", "telefoon", "organisatie", "toestemming_contact")
+        return {veld: self.cleaned_data[veld] for veld in velden}
+
+
+class WerkgroepForm(forms.ModelForm):
+    """The organiser makes or changes a workgroup during the evening."""
+
+    class Meta:
+        model = Werkgroep
+        fields = ["naam", "doel", "contactpersoon", "open", "eerste_bijeenkomst"]
+        widgets = {
+            "doel": forms.Textarea(attrs={"rows": 2}),
+            "eerste_bijeenkomst": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+
+class WerkgroepberichtForm(InzendsleutelMixin):
+    onderwerp = forms.CharField(label=_("Subject"), max_length=150)
+    tekst = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 5}))

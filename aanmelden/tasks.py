@@ -41,3 +41,27 @@ def stuur_broodje_vrij(*, aanmelding_id: int, taal: str = "nl") -> None:
         return
     with translation.override(taal):
         broodje_vrij(aanmelding).send()
+
+
+@task
+def stuur_werkgroepbericht(*, bericht_id: int, taal: str = "nl") -> None:
+    """The organiser's message to every active member of a workgroup, each with a leave link.
+
+    Members already mailed are recorded (`Werkgroepbericht.verstuurd_aan`): a task that runs
+    twice, or resumes after a crash, mails nobody twice.
+    """
+    from django.urls import reverse
+
+    from aanmelden.mail import werkgroepbericht
+    from aanmelden.models import Werkgroepbericht
+    from aanmelden.werkgroepen import afmeld_code, leden
+    from sessie.links import absolute
+
+    bericht = Werkgroepbericht.objects.select_related("werkgroep").filter(pk=bericht_id).first()
+    if bericht is None:
+        return
+    with translation.override(taal):
+        for lid in leden(bericht.werkgroep).exclude(pk__in=bericht.verstuurd_aan.all()):
+            pad = reverse("aanmelden:werkgroep_afmelden", kwargs={"signed": afmeld_code(lid)})
+            werkgroepbericht(bericht, lid, afmeld_link=absolute(pad)).send()
+            bericht.verstuurd_aan.add(lid)

@@ -14,6 +14,9 @@ per_sessie = [
     path("deur/tellers/", views.deur_tellers, name="deur_tellers"),
     path("deur/code/<str:code>/", views.deur_code, name="deur_code"),
     path("catering/", views.catering, name="catering"),
+    path("werkgroepen/", views.werkgroepen, name="werkgroepen"),
+    path("werkgroepen/bedankt/", views.werkgroepen_bedankt, name="werkgroepen_bedankt"),
+    path("werkgroepen/oproep/", views.werkgroepen_oproep, name="werkgroepen_oproep"),
 ]
 
 # The personal page behind the link in the confirmation e-mail.
@@ -23,11 +26,22 @@ mijn = [
     path("annuleren/", views.mijn_annuleren, name="mijn_annuleren"),
     path("gegevens.json", views.mijn_gegevens, name="mijn_gegevens"),
     path("verwijderen/", views.mijn_verwijderen, name="mijn_verwijderen"),
+    path("netwerk/", views.mijn_netwerk, name="mijn_netwerk"),
+]
+
+# The organiser's workgroups.
+werkgroepen_organiseren = [
+    path("", views.werkgroepen_organiseren, name="werkgroepen_organiseren"),
+    path("<int:pk>/", views.werkgroep_wijzigen, name="werkgroep_wijzigen"),
+    path("<int:pk>/bericht/", views.werkgroep_bericht, name="werkgroep_bericht"),
+    path("<int:pk>/leden.<str:formaat>", views.werkgroep_export, name="werkgroep_export"),
 ]
 
 urlpatterns = [
     path("s/<slug:slug>/", include(per_sessie)),
     path("mijn/<str:token>/", include(mijn)),
+    path("werkgroep/afmelden/<str:signed>/", views.werkgroep_afmelden, name="werkgroep_afmelden"),
+    path("organiseren/<slug:slug>/werkgroepen/", include(werkgroepen_organiseren)),
     path("organiseren/<slug:slug>/aanmeldingen/", views.aanmeldingen, name="aanmeldingen"),
     path(
         "organiseren/<slug:slug>/aanmeldingen.<str:formaat>",
