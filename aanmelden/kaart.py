@@ -9,7 +9,7 @@ PAGINAS = [
         "iedereen",
         gettext_noop("Call to join workgroups (projector)"),
         "aanmelden:werkgroepen_oproep",
-    ),  # noqa: E501
+    ),
     ("organisatie", gettext_noop("Registrations (organiser)"), "aanmelden:aanmeldingen"),
     ("organisatie", gettext_noop("Workgroups (organiser)"), "aanmelden:werkgroepen_organiseren"),
     ("organisatie", gettext_noop("Catering list (organiser or door)"), "aanmelden:catering"),

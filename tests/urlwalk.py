@@ -8,12 +8,14 @@ from collections.abc import Iterator
 from django.http import HttpResponse
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from aanmelden.werkgroepen import afmeld_code
 from sessie.models import Sessie, Toegang
-from tests.builders import make_aanmelding, make_idee, make_vraag
+from tests.builders import make_aanmelding, make_idee, make_lidmaatschap, make_vraag
 
 # An argument no object has, for each kind of URL argument.
 VERZONNEN = {"slug": "bestaat-niet", "tafel_id": 999999, "ronde": 99, "pk": 999999,
-             "token": "onzin", "code": "onzin", "formaat": "exe"}  # fmt: skip
+             "token": "onzin", "code": "onzin", "formaat": "exe",
+             "signed": "onzin:ook-onzin"}  # fmt: skip
 
 
 def named_views(entries=None, namespace: str = "", route: str = "") -> Iterator[tuple[str, list]]:
@@ -35,17 +37,20 @@ class Voorbeelden:
         tafel = sessie.thematafels.get(nummer=1).tafels.first()
         idee = make_idee(tafel, sessie.rondes.get(nummer=1), "Een idee")
         vraag = make_vraag(sessie)
-        aanmelding, tokens = make_aanmelding(sessie)
+        aanmelding, tokens = make_aanmelding(sessie, toestemming_netwerk=True)
+        werkgroep = sessie.werkgroepen.first()
+        lid = make_lidmaatschap(werkgroep)
         toegang, _ = Toegang.uitgeven(sessie=sessie, rol=Toegang.Rol.DEUR)
         self.waarden = dict(
             slug=sessie.slug, tafel_id=tafel.pk, ronde=1, token=tokens["token"],
-            code=tokens["incheck"], formaat="csv",
+            code=tokens["incheck"], formaat="csv", signed=afmeld_code(lid),
         )  # fmt: skip
         # What `pk` means, by the view's name.
         self.pks = {
             "thematafels": idee.pk,
             "informatiepunt": vraag.pk,
             "aanmelden:deur": aanmelding.pk,
+            "aanmelden:werkgroep": werkgroep.pk,
             "wijkavond:toegang": toegang.pk,
         }
 
