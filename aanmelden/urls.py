@@ -22,11 +22,11 @@ per_sessie = [
 # The personal page behind the link in the confirmation e-mail.
 mijn = [
     path("", views.mijn, name="mijn"),
+    path("netwerk/", views.mijn_netwerk, name="mijn_netwerk"),
     path("wijzigen/", views.mijn_wijzigen, name="mijn_wijzigen"),
     path("annuleren/", views.mijn_annuleren, name="mijn_annuleren"),
     path("gegevens.json", views.mijn_gegevens, name="mijn_gegevens"),
     path("verwijderen/", views.mijn_verwijderen, name="mijn_verwijderen"),
-    path("netwerk/", views.mijn_netwerk, name="mijn_netwerk"),
 ]
 
 # The organiser's workgroups.
