@@ -7,7 +7,7 @@ from aanmelden.models import Aanmelding
 from sessie.capture import HoneypotMixin, InzendsleutelMixin
 from sessie.forms import BoundedModelMultipleChoiceField
 from sessie.models import Sessie, Werkgroep
-from thematafels.models import Thematafel
+from thematafels.models import Idee, Thematafel
 
 
 class AanmeldingVelden(forms.Form):
@@ -209,7 +209,18 @@ class WerkgroepAanmeldForm(HoneypotMixin, InzendsleutelMixin):
 
 
 class WerkgroepForm(forms.ModelForm):
-    """The organiser makes or changes a workgroup during the evening."""
+    """The organiser makes or changes a workgroup during the evening, and says where it grew
+    from: a theme table and its key points (`Werkgroepbron`)."""
+
+    thematafel = forms.ModelChoiceField(
+        label=_("Grew from theme table"), required=False, queryset=Thematafel.objects.none()
+    )
+    kernpunten = BoundedModelMultipleChoiceField(
+        label=_("Key points it grew from"),
+        required=False,
+        queryset=Idee.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     class Meta:
         model = Werkgroep
@@ -218,6 +229,21 @@ class WerkgroepForm(forms.ModelForm):
             "doel": forms.Textarea(attrs={"rows": 2}),
             "eerste_bijeenkomst": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
+
+    def __init__(self, *args, sessie: Sessie, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["thematafel"].queryset = sessie.thematafels.all()
+        self.fields["thematafel"].empty_label = _("None")
+        self.fields["kernpunten"].queryset = (
+            Idee.objects.zichtbaar()
+            .filter(sessie=sessie, kernpunt=True)
+            .select_related("tafel__thematafel")
+            .order_by("tafel__thematafel__nummer", "pk")
+        )
+        bron = getattr(self.instance, "bron", None) if self.instance.pk else None
+        if bron is not None and not self.is_bound:
+            self.initial.setdefault("thematafel", bron.thematafel_id)
+            self.initial.setdefault("kernpunten", [i.pk for i in bron.kernpunten.all()])
 
 
 class WerkgroepberichtForm(InzendsleutelMixin):

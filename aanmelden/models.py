@@ -273,3 +273,34 @@ class Werkgroepbericht(Inzending):
 
     def __str__(self) -> str:
         return self.onderwerp
+
+
+class Werkgroepbron(models.Model):
+    """Where a workgroup grew from: a theme table and its key points (beside the core's
+    Werkgroep, which knows no tables)."""
+
+    werkgroep = models.OneToOneField(
+        Werkgroep,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="bron",
+        verbose_name=_("workgroup"),
+    )
+    thematafel = models.ForeignKey(
+        "thematafels.Thematafel",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("theme table"),
+    )
+    kernpunten = models.ManyToManyField(
+        "thematafels.Idee", blank=True, related_name="+", verbose_name=_("key points")
+    )
+
+    class Meta:
+        verbose_name = _("origin of a workgroup")
+        verbose_name_plural = _("origins of workgroups")
+
+    def __str__(self) -> str:
+        return str(self.werkgroep)

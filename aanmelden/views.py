@@ -38,7 +38,7 @@ from sessie.access import helper, organiser_sessie, public_sessie
 from sessie.export import spreadsheet_response
 from sessie.links import absolute
 from sessie.live import no_change, poll_url, unchanged
-from sessie.models import Sessie, Toegang, Werkgroep
+from sessie.models import Toegang, Werkgroep
 from sessie.ratelimit import rate_limit
 
 
@@ -444,16 +444,25 @@ def werkgroep_afmelden(request: HttpRequest, signed: str) -> HttpResponse:
 def werkgroepen_organiseren(request: HttpRequest, slug: str) -> HttpResponse:
     """Every workgroup with its members (contact details only with consent); make a new one."""
     sessie = organiser_sessie(request, slug)
-    form = WerkgroepForm(request.POST or None, instance=Werkgroep(sessie=sessie))
+    form = WerkgroepForm(
+        request.POST or None,
+        instance=Werkgroep(sessie=sessie),
+        sessie=sessie,
+        initial=wg.uit_kernpunt(sessie, request.GET.get("kernpunt", "")),
+    )
     if request.method == "POST" and form.is_valid():
-        werkgroep = form.save()
-        Sessie.bump(sessie.pk)
+        werkgroep = wg.bewaar_werkgroep(
+            werkgroep=form.save(commit=False),
+            thematafel=form.cleaned_data["thematafel"],
+            kernpunten=form.cleaned_data["kernpunten"],
+        )
         messages.success(request, _("%(werkgroep)s is made.") % {"werkgroep": werkgroep})
         return redirect("aanmelden:werkgroepen_organiseren", slug=sessie.slug)
     context = {
         "sessie": sessie,
         "werkgroepen": wg.met_leden(sessie),
         "form": form,
+        "kernpunten": list(form.fields["kernpunten"].queryset),
         "bericht_form": WerkgroepberichtForm(),
     }
     status = 400 if request.method == "POST" else 200
@@ -465,10 +474,13 @@ def werkgroepen_organiseren(request: HttpRequest, slug: str) -> HttpResponse:
 def werkgroep_wijzigen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     sessie = organiser_sessie(request, slug)
     werkgroep = get_object_or_404(Werkgroep, sessie=sessie, pk=pk)
-    form = WerkgroepForm(request.POST or None, instance=werkgroep)
+    form = WerkgroepForm(request.POST or None, instance=werkgroep, sessie=sessie)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        Sessie.bump(sessie.pk)
+        wg.bewaar_werkgroep(
+            werkgroep=form.save(commit=False),
+            thematafel=form.cleaned_data["thematafel"],
+            kernpunten=form.cleaned_data["kernpunten"],
+        )
         messages.success(request, _("Your changes are saved."))
         return redirect("aanmelden:werkgroepen_organiseren", slug=sessie.slug)
     status = 400 if request.method == "POST" else 200

@@ -17,10 +17,11 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from aanmelden.models import Aanmelding, Lidmaatschap, Werkgroepbericht
+from aanmelden.models import Aanmelding, Lidmaatschap, Werkgroepbericht, Werkgroepbron
 from aanmelden.tasks import stuur_werkgroepbericht
 from sessie.capture import vastleggen
 from sessie.models import Sessie, Werkgroep
+from thematafels.models import Idee
 
 AFMELD_SALT = "wijkavond.werkgroep.afmelden"
 
@@ -153,11 +154,29 @@ def afmelden(*, lidmaatschap: Lidmaatschap) -> None:
         Sessie.bump(lidmaatschap.werkgroep.sessie_id)
 
 
+def bewaar_werkgroep(*, werkgroep: Werkgroep, thematafel, kernpunten) -> Werkgroep:
+    """Save a workgroup the organiser made or changed, with where it grew from."""
+    with transaction.atomic():
+        werkgroep.save()
+        bron, _nieuw = Werkgroepbron.objects.update_or_create(
+            werkgroep=werkgroep, defaults={"thematafel": thematafel}
+        )
+        bron.kernpunten.set(kernpunten)
+        Sessie.bump(werkgroep.sessie_id)
+    return werkgroep
+
+
 def met_aantallen(sessie: Sessie) -> QuerySet[Werkgroep]:
     """The session's workgroups with `leden`: how many active members each has."""
-    return sessie.werkgroepen.annotate(
-        leden=Count("lidmaatschappen", filter=Q(lidmaatschappen__afgemeld__isnull=True))
-    ).order_by("volgorde", "naam", "pk")
+    kernpunten = Prefetch("bron__kernpunten", queryset=Idee.objects.zichtbaar().order_by("pk"))
+    return (
+        sessie.werkgroepen.annotate(
+            leden=Count("lidmaatschappen", filter=Q(lidmaatschappen__afgemeld__isnull=True))
+        )
+        .select_related("bron__thematafel")
+        .prefetch_related(kernpunten)
+        .order_by("volgorde", "naam", "pk")
+    )
 
 
 def open_werkgroepen(sessie: Sessie) -> QuerySet[Werkgroep]:
@@ -226,3 +245,23 @@ def netwerk(aanmelding: Aanmelding) -> list[Netwerkpersoon]:
         Netwerkpersoon(a.naam, a.organisatie, a.rol, [lid.werkgroep.naam for lid in a.actieve])
         for a in anderen
     ]
+
+
+def uit_kernpunt(sessie: Sessie, kernpunt: str) -> dict:
+    """ "Make a workgroup of this key point": the new workgroup's form, filled in from it."""
+    if not (kernpunt.isascii() and kernpunt.isdigit()) or len(kernpunt) > 18:
+        return {}
+    idee = (
+        Idee.objects.zichtbaar()
+        .filter(sessie=sessie, kernpunt=True, pk=int(kernpunt))
+        .select_related("tafel__thematafel")
+        .first()
+    )
+    if idee is None:
+        return {}
+    return {
+        "naam": idee.tekst[:150],
+        "doel": idee.tekst,
+        "thematafel": idee.tafel.thematafel_id,
+        "kernpunten": [idee.pk],
+    }

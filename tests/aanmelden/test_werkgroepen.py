@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from aanmelden import aanmeldingen as verbs
 from aanmelden import werkgroepen as wg
-from aanmelden.models import Aanmelding, Lidmaatschap, Werkgroepbericht
+from aanmelden.models import Aanmelding, Lidmaatschap, Werkgroepbericht, Werkgroepbron
 from aanmelden.privacy import alle_gegevens, vergeet_persoonsgegevens
 from aanmelden.vcard import tekst, vcards
 from sessie.models import Sessie, Werkgroep
@@ -205,8 +205,10 @@ def test_the_call_query_count_does_not_grow_with_workgroups(
     client, sessie, groen, django_assert_num_queries
 ):
     for i in range(5):
-        make_lidmaatschap(make_werkgroep(sessie, f"Groep {i}"))
-    with django_assert_num_queries(2):
+        groep = make_werkgroep(sessie, f"Groep {i}")
+        make_lidmaatschap(groep)
+        Werkgroepbron.objects.create(werkgroep=groep)
+    with django_assert_num_queries(3):
         client.get(reverse("aanmelden:werkgroepen_oproep", args=[sessie.slug]))
 
 
@@ -259,8 +261,12 @@ def test_organiser_page_shows_contact_details_only_with_consent(
     make_lidmaatschap(groen, naam="Wel Toestemming", email="wel@example.invalid",
                       telefoon="0611111111", toestemming_contact=True)  # fmt: skip
     make_lidmaatschap(groen, naam="Geen Toestemming", email=GEHEIM, telefoon="0622222222")
+    for i in range(3):
+        groep = make_werkgroep(sessie, f"Groep {i}")
+        make_lidmaatschap(groep)
+        Werkgroepbron.objects.create(werkgroep=groep)
     url = reverse("aanmelden:werkgroepen_organiseren", args=[sessie.slug])
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(10):
         html = organisator.get(url).text
     assert "Wel Toestemming" in html and "wel@example.invalid" in html and "0611111111" in html
     assert "Geen Toestemming" in html
@@ -405,3 +411,31 @@ def test_own_data_download_and_delete_cover_memberships(sessie, groen):
     assert gegevens["werkgroep_lidmaatschappen"][0]["werkgroep"] == "Werkgroep Groen"
     verbs.verwijderen(aanmelding=aanmelding)
     assert not Lidmaatschap.objects.exists()
+
+
+# Where a workgroup grew from
+
+
+def test_a_workgroup_made_from_a_key_point_shows_its_table_and_key_point(organisator, noord):
+    from thematafels.models import Idee
+
+    noord.organisatoren.add(make_user(username="noord-org"))
+    organisator.force_login(noord.organisatoren.last())
+    tafel = noord.thematafels.get(nummer=1).tafels.first()
+    idee = Idee.objects.create(
+        inzendsleutel=uuid.uuid4(), sessie=noord, tafel=tafel, ronde=noord.rondes.get(nummer=1),
+        tekst="Een buurtkamer in de kerk", kernpunt=True,
+    )  # fmt: skip
+    url = reverse("aanmelden:werkgroepen_organiseren", args=[noord.slug])
+    voorgevuld = organisator.get(url, {"kernpunt": idee.pk}).text
+    assert 'value="Een buurtkamer in de kerk"' in voorgevuld
+    assert organisator.get(url, {"kernpunt": "²"}).status_code == 200
+    response = organisator.post(url, {
+        "naam": "Werkgroep Buurtkamer", "open": "on",
+        "thematafel": tafel.thematafel_id, "kernpunten": [idee.pk],
+    })  # fmt: skip
+    assert response.status_code == 302
+    groep = Werkgroep.objects.get(naam="Werkgroep Buurtkamer")
+    assert list(groep.bron.kernpunten.all()) == [idee]
+    oproep = organisator.get(reverse("aanmelden:werkgroepen_oproep", args=[noord.slug])).text
+    assert tafel.thematafel.naam in oproep and "Een buurtkamer in de kerk" in oproep
