@@ -37,7 +37,7 @@ from aanmelden.vcard import vcards
 from sessie.access import helper, organiser_sessie, public_sessie
 from sessie.export import spreadsheet_response
 from sessie.links import absolute
-from sessie.live import no_change, poll_url, unchanged
+from sessie.live import no_change, poll_unchanged, poll_url, unchanged
 from sessie.models import Toegang, Werkgroep
 from sessie.ratelimit import rate_limit
 
@@ -401,6 +401,8 @@ def werkgroepen_bedankt(request: HttpRequest, slug: str) -> HttpResponse:
 @vary_on_headers("HX-Request")
 def werkgroepen_oproep(request: HttpRequest, slug: str) -> HttpResponse:
     """The call to join, on the projector at 21.15: open workgroups and their live counts."""
+    if poll_unchanged(request, slug):  # the cheap answer every projector gets every 3 s
+        return no_change()
     sessie = public_sessie(request, slug)
     if unchanged(request, sessie):
         return no_change()

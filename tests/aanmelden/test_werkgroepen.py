@@ -439,3 +439,25 @@ def test_a_workgroup_made_from_a_key_point_shows_its_table_and_key_point(organis
     assert list(groep.bron.kernpunten.all()) == [idee]
     oproep = organisator.get(reverse("aanmelden:werkgroepen_oproep", args=[noord.slug])).text
     assert tafel.thematafel.naam in oproep and "Een buurtkamer in de kerk" in oproep
+
+
+def test_an_unchanged_poll_of_the_call_is_204_in_one_query(
+    client, sessie, groen, django_assert_num_queries
+):
+    sessie.status = Sessie.Status.GEPUBLICEERD
+    sessie.save()
+    url = reverse("aanmelden:werkgroepen_oproep", args=[sessie.slug])
+    with django_assert_num_queries(1):
+        response = client.get(url, {"v": sessie.versie}, headers={"HX-Request": "true"})
+    assert response.status_code == 204
+
+
+def test_simulated_ticks_are_memberships(sessie, groen):
+    import random
+
+    from aanmelden.simulatie import vul
+    from sessie.simulatie import Aantallen
+
+    vul(sessie=sessie, rng=random.Random("w"), aantallen=Aantallen(deelnemers=30))
+    ticks = Aanmelding.werkgroepen.through.objects.filter(werkgroep=groen).count()
+    assert ticks > 0 and groen.lidmaatschappen.actief().count() == ticks
