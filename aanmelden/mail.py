@@ -115,3 +115,14 @@ def werkgroepbericht(bericht, lidmaatschap, *, afmeld_link: str) -> EmailMessage
     )
     onderwerp = f"{werkgroep.naam}: {bericht.onderwerp}"
     return EmailMessage(subject=onderwerp, body=tekst, to=[lidmaatschap.email])
+
+
+def werkgroep_welkom(lidmaatschap, *, afmeld_link: str) -> EmailMessage:
+    """Joined from a phone: what the workgroup is, and how to leave it."""
+    werkgroep = lidmaatschap.werkgroep
+    tekst = render_to_string(
+        "aanmelden/mail/werkgroep_welkom.txt",
+        {"lid": lidmaatschap, "werkgroep": werkgroep, "afmeld_link": afmeld_link},
+    )
+    onderwerp = _("You joined %(werkgroep)s") % {"werkgroep": werkgroep.naam}
+    return EmailMessage(subject=onderwerp, body=tekst, to=[lidmaatschap.email])

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from aanmelden.models import Aanmelding, Lidmaatschap, Werkgroepbericht, Werkgroepbron
-from aanmelden.tasks import stuur_werkgroepbericht
+from aanmelden.tasks import stuur_werkgroep_welkom, stuur_werkgroepbericht
 from sessie.capture import vastleggen
 from sessie.models import Sessie, Werkgroep
 from thematafels.models import Idee
@@ -73,7 +73,7 @@ def inschrijven(
     `gegevens`: naam, email (lower case), telefoon, organisatie, toestemming_contact.
     """
     email = gegevens["email"].strip().lower()
-    uitkomst, nieuw = [], 0
+    uitkomst, nieuw, taal = [], 0, get_language()
     with transaction.atomic():
         _vergrendel(sessie.pk)
         for werkgroep in werkgroepen:
@@ -92,7 +92,11 @@ def inschrijven(
                 **(gegevens | {"email": email}),
             )
             uitkomst.append(lid)
-            nieuw += gemaakt
+            if gemaakt:
+                nieuw += 1
+                transaction.on_commit(
+                    lambda pk=lid.pk: stuur_werkgroep_welkom.enqueue(lidmaatschap_id=pk, taal=taal)
+                )
         if nieuw:
             Sessie.bump(sessie.pk)
     return Inschrijving(uitkomst, nieuw)

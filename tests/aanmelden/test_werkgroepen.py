@@ -461,3 +461,17 @@ def test_simulated_ticks_are_memberships(sessie, groen):
     vul(sessie=sessie, rng=random.Random("w"), aantallen=Aantallen(deelnemers=30))
     ticks = Aanmelding.werkgroepen.through.objects.filter(werkgroep=groen).count()
     assert ticks > 0 and groen.lidmaatschappen.actief().count() == ticks
+
+
+def test_joining_from_a_phone_mails_a_welcome_with_the_leave_link_once(
+    client, sessie, groen, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    sleutel = str(uuid.uuid4())
+    with django_capture_on_commit_callbacks(execute=True):
+        _post(client, sessie, werkgroepen=[groen.pk], sleutel=sleutel)
+        _post(client, sessie, werkgroepen=[groen.pk], sleutel=sleutel)
+    assert [m.to for m in mail.outbox] == [["anna@example.invalid"]]
+    code = wg.afmeld_code(groen.lidmaatschappen.get())
+    assert reverse("aanmelden:werkgroep_afmelden", args=[code]) in mail.outbox[0].body
+    assert "Meer bomen" in mail.outbox[0].body
