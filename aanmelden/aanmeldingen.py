@@ -21,6 +21,7 @@ from django.utils.translation import get_language
 
 from aanmelden.models import Aanmelding
 from aanmelden.tasks import stuur_bevestiging, stuur_broodje_vrij
+from aanmelden.werkgroepen import volg_aanmelding
 from sessie import privacy
 from sessie.capture import vastleggen
 from sessie.models import Sessie, Werkgroep
@@ -149,6 +150,7 @@ def aanmelden(
             Aanmelding, sleutel=sleutel, sessie=sessie, **velden, **hashes
         )
         aanmelding.werkgroepen.set(werkgroepen)
+        volg_aanmelding(aanmelding=aanmelding, werkgroepen=werkgroepen)
         _meld_bevorderd(bevorder_wachtlijst(sessie), behalve=aanmelding.pk)
         Sessie.bump(sessie.pk)
         _stuur_link(aanmelding, opnieuw=False)
@@ -166,6 +168,7 @@ def wijzigen(
         _vraag_broodje(aanmelding, wil=broodje)
         aanmelding.save()
         aanmelding.werkgroepen.set(werkgroepen)
+        volg_aanmelding(aanmelding=aanmelding, werkgroepen=werkgroepen)
         _meld_bevorderd(bevorder_wachtlijst(sessie), behalve=aanmelding.pk)
         Sessie.bump(sessie.pk)
     aanmelding.refresh_from_db()

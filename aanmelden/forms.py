@@ -7,7 +7,7 @@ from aanmelden.models import Aanmelding, Tafelplan
 from sessie.capture import HoneypotMixin, InzendsleutelMixin
 from sessie.forms import BoundedModelMultipleChoiceField, TekstVeld
 from sessie.models import Sessie, Werkgroep
-from thematafels.models import Thematafel
+from thematafels.models import Idee, Thematafel
 
 
 class AanmeldingVelden(forms.Form):
@@ -176,3 +176,101 @@ class VerplaatsForm(forms.Form):
         self.fields["tafel"].choices = leeg + [
             (t.pk, f"{t.naam} · {t.thematafel.naam}") for t in overzicht.tafels
         ]
+
+
+class WerkgroepAanmeldForm(HoneypotMixin, InzendsleutelMixin):
+    """Joining workgroups from a phone, on the evening or after: no account."""
+
+    naam = TekstVeld(label=_("Your name"), max_length=150)
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("The workgroup sends its news to this address."),
+        max_length=254,
+    )
+    telefoon = TekstVeld(
+        label=_("Phone number (not required)"),
+        required=False,
+        max_length=30,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    organisatie = TekstVeld(label=_("Organisation (not required)"), required=False, max_length=150)
+    werkgroepen = BoundedModelMultipleChoiceField(
+        label=_("I want to join"),
+        queryset=Werkgroep.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one workgroup.")},
+    )
+    toestemming_contact = forms.BooleanField(
+        label=_("The workgroup may see my e-mail address and phone number to contact me."),
+        required=False,
+    )
+
+    def __init__(self, *args, sessie: Sessie, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sessie = sessie
+        # Every workgroup of the evening is accepted as input, so that a closed one is refused
+        # with its name; only open ones are offered.
+        veld = self.fields["werkgroepen"]
+        veld.queryset = sessie.werkgroepen.order_by("volgorde", "naam", "pk")
+        veld.widget.choices = [(w.pk, w.naam) for w in veld.queryset if w.open]
+        self.fields["naam"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean_werkgroepen(self):
+        gekozen = self.cleaned_data["werkgroepen"]
+        dicht = [w.naam for w in gekozen if not w.open]
+        if dicht:
+            raise forms.ValidationError(
+                _("%(namen)s no longer takes new members.") % {"namen": ", ".join(dicht)}
+            )
+        return gekozen
+
+    def gegevens(self) -> dict:
+        velden = ("naam", "email", "telefoon", "organisatie", "toestemming_contact")
+        return {veld: self.cleaned_data[veld] for veld in velden}
+
+
+class WerkgroepForm(forms.ModelForm):
+    """The organiser makes or changes a workgroup during the evening, and says where it grew
+    from: a theme table and its key points (`Werkgroepbron`)."""
+
+    thematafel = forms.ModelChoiceField(
+        label=_("Grew from theme table"), required=False, queryset=Thematafel.objects.none()
+    )
+    kernpunten = BoundedModelMultipleChoiceField(
+        label=_("Key points it grew from"),
+        required=False,
+        queryset=Idee.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Werkgroep
+        fields = ["naam", "doel", "contactpersoon", "open", "eerste_bijeenkomst"]
+        widgets = {
+            "doel": forms.Textarea(attrs={"rows": 2}),
+            "eerste_bijeenkomst": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, sessie: Sessie, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["thematafel"].queryset = sessie.thematafels.all()
+        self.fields["thematafel"].empty_label = _("None")
+        self.fields["kernpunten"].queryset = (
+            Idee.objects.zichtbaar()
+            .filter(sessie=sessie, kernpunt=True)
+            .select_related("tafel__thematafel")
+            .order_by("tafel__thematafel__nummer", "pk")
+        )
+        bron = getattr(self.instance, "bron", None) if self.instance.pk else None
+        if bron is not None and not self.is_bound:
+            self.initial.setdefault("thematafel", bron.thematafel_id)
+            self.initial.setdefault("kernpunten", [i.pk for i in bron.kernpunten.all()])
+
+
+class WerkgroepberichtForm(InzendsleutelMixin):
+    onderwerp = TekstVeld(label=_("Subject"), max_length=150)
+    tekst = TekstVeld(label=_("Message"), widget=forms.Textarea(attrs={"rows": 5}))

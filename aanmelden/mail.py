@@ -99,3 +99,30 @@ def broodje_vrij(aanmelding: Aanmelding) -> EmailMessage:
     )
     onderwerp = _("Good news: there is a sandwich for you at %(titel)s") % {"titel": sessie.titel}
     return EmailMessage(subject=onderwerp, body=tekst, to=[aanmelding.email])
+
+
+def werkgroepbericht(bericht, lidmaatschap, *, afmeld_link: str) -> EmailMessage:
+    """The organiser's message to one member, with their one-tap leave link."""
+    werkgroep = bericht.werkgroep
+    tekst = render_to_string(
+        "aanmelden/mail/werkgroepbericht.txt",
+        {
+            "bericht": bericht,
+            "werkgroep": werkgroep,
+            "lid": lidmaatschap,
+            "afmeld_link": afmeld_link,
+        },
+    )
+    onderwerp = f"{werkgroep.naam}: {bericht.onderwerp}"
+    return EmailMessage(subject=onderwerp, body=tekst, to=[lidmaatschap.email])
+
+
+def werkgroep_welkom(lidmaatschap, *, afmeld_link: str) -> EmailMessage:
+    """Joined from a phone: what the workgroup is, and how to leave it."""
+    werkgroep = lidmaatschap.werkgroep
+    tekst = render_to_string(
+        "aanmelden/mail/werkgroep_welkom.txt",
+        {"lid": lidmaatschap, "werkgroep": werkgroep, "afmeld_link": afmeld_link},
+    )
+    onderwerp = _("You joined %(werkgroep)s") % {"werkgroep": werkgroep.naam}
+    return EmailMessage(subject=onderwerp, body=tekst, to=[lidmaatschap.email])

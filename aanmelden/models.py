@@ -6,6 +6,7 @@ import secrets
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -232,3 +233,137 @@ class Tafelplan(models.Model):
 
     def __str__(self) -> str:
         return str(self.sessie)
+
+
+class LidmaatschapQuerySet(models.QuerySet):
+    def actief(self) -> LidmaatschapQuerySet:
+        return self.filter(afgemeld__isnull=True)
+
+
+class Lidmaatschap(Inzending):
+    """One person in one workgroup: ticked at registration, signed up on the evening, or after.
+
+    Contact details go to the workgroup only with `toestemming_contact`; without it the
+    organiser sees the name only.
+    """
+
+    class Herkomst(models.TextChoices):
+        AANMELDING = "aanmelding", _("Registration")
+        AVOND = "avond", _("On the evening")
+        ACHTERAF = "achteraf", _("Afterwards")
+
+    werkgroep = models.ForeignKey(
+        Werkgroep,
+        on_delete=models.CASCADE,
+        related_name="lidmaatschappen",
+        verbose_name=_("workgroup"),
+    )
+    naam = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("e-mail address"))
+    telefoon = models.CharField(_("phone number"), max_length=30, blank=True)
+    organisatie = models.CharField(_("organisation"), max_length=150, blank=True)
+    toestemming_contact = models.BooleanField(
+        _("contact details may be shared with the workgroup"), default=False
+    )
+    herkomst = models.CharField(_("origin"), max_length=12, choices=Herkomst.choices)
+    aanmelding = models.ForeignKey(
+        Aanmelding,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="lidmaatschappen",
+        verbose_name=_("registration"),
+    )
+    aangemaakt = models.DateTimeField(_("signed up"), auto_now_add=True)
+    afgemeld = models.DateTimeField(_("left"), null=True, blank=True)
+
+    objects = LidmaatschapQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["werkgroep_id", "naam", "pk"]
+        verbose_name = _("workgroup membership")
+        verbose_name_plural = _("workgroup memberships")
+        constraints = [
+            # One person once per workgroup (a left membership may be followed by a new one;
+            # erased rows have no address).
+            models.UniqueConstraint(
+                "werkgroep",
+                Lower("email"),
+                condition=Q(afgemeld__isnull=True) & ~Q(email=""),
+                name="lidmaatschap_email_uniek_per_werkgroep",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.naam} · {self.werkgroep}"
+
+    @property
+    def is_actief(self) -> bool:
+        return self.afgemeld is None
+
+    def als_gegevens(self) -> dict:
+        return {
+            "werkgroep": self.werkgroep.naam,
+            "naam": self.naam,
+            "email": self.email,
+            "telefoon": self.telefoon,
+            "organisatie": self.organisatie,
+            "toestemming_contact": self.toestemming_contact,
+            "herkomst": self.herkomst,
+            "aangemeld": self.aangemaakt.isoformat(),
+            "afgemeld": self.afgemeld.isoformat() if self.afgemeld else None,
+        }
+
+
+class Werkgroepbericht(Inzending):
+    """One message from the organiser to all members of a workgroup; its key sends it once."""
+
+    werkgroep = models.ForeignKey(
+        Werkgroep, on_delete=models.CASCADE, related_name="berichten", verbose_name=_("workgroup")
+    )
+    onderwerp = models.CharField(_("subject"), max_length=150)
+    tekst = models.TextField(_("message"))
+    aangemaakt = models.DateTimeField(_("sent"), auto_now_add=True)
+    ontvangers = models.PositiveIntegerField(_("recipients"), default=0)
+    verstuurd_aan = models.ManyToManyField(
+        Lidmaatschap, blank=True, related_name="+", verbose_name=_("sent to")
+    )
+
+    class Meta:
+        ordering = ["-aangemaakt", "-pk"]
+        verbose_name = _("workgroup message")
+        verbose_name_plural = _("workgroup messages")
+
+    def __str__(self) -> str:
+        return self.onderwerp
+
+
+class Werkgroepbron(models.Model):
+    """Where a workgroup grew from: a theme table and its key points (beside the core's
+    Werkgroep, which knows no tables)."""
+
+    werkgroep = models.OneToOneField(
+        Werkgroep,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="bron",
+        verbose_name=_("workgroup"),
+    )
+    thematafel = models.ForeignKey(
+        "thematafels.Thematafel",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("theme table"),
+    )
+    kernpunten = models.ManyToManyField(
+        "thematafels.Idee", blank=True, related_name="+", verbose_name=_("key points")
+    )
+
+    class Meta:
+        verbose_name = _("origin of a workgroup")
+        verbose_name_plural = _("origins of workgroups")
+
+    def __str__(self) -> str:
+        return str(self.werkgroep)

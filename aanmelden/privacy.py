@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import QuerySet
 
-from aanmelden.models import Aanmelding
+from aanmelden.models import Aanmelding, Lidmaatschap
 from sessie import privacy
 from sessie.models import Sessie
 
@@ -39,4 +39,24 @@ def vergeet_persoonsgegevens(*, sessies: QuerySet[Sessie]) -> dict[str, int]:
                 **hashes,
             )
             aantal += 1
-    return {"registrations": aantal}
+        leden = Lidmaatschap.objects.filter(werkgroep__sessie__in=sessies).exclude(naam="")
+        # Who joined goes; how many joined which workgroup, and from where, stays for the report.
+        lidmaatschappen = leden.update(
+            naam="", email="", telefoon="", organisatie="", toestemming_contact=False
+        )
+    return {"registrations": aantal, "workgroup memberships": lidmaatschappen}
+
+
+def _lidmaatschappen(*, sessie: Sessie, email: str) -> QuerySet[Lidmaatschap]:
+    return Lidmaatschap.objects.filter(werkgroep__sessie=sessie, email__iexact=email.strip())
+
+
+def vergeet_adres(*, sessie: Sessie, email: str) -> int:
+    """ "Delete my data": workgroup memberships under this address go (also ones from a phone)."""
+    _totaal, per_model = _lidmaatschappen(sessie=sessie, email=email).delete()
+    return per_model.get(Lidmaatschap._meta.label, 0)
+
+
+def gegevens_van_adres(*, sessie: Sessie, email: str) -> dict:
+    rijen = _lidmaatschappen(sessie=sessie, email=email).select_related("werkgroep")
+    return {"werkgroep_lidmaatschappen": [lid.als_gegevens() for lid in rijen]}

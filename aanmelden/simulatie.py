@@ -8,7 +8,7 @@ import uuid
 
 from django.db import transaction
 
-from aanmelden.models import Aanmelding
+from aanmelden.models import Aanmelding, Lidmaatschap
 from sessie.models import Sessie
 from sessie.simulatie import Aantallen, fictief_email, fictieve_naam
 
@@ -61,6 +61,20 @@ def vul(*, sessie: Sessie, rng: random.Random, aantallen: Aantallen) -> None:
         Koppeling = Aanmelding.werkgroepen.through
         Koppeling.objects.bulk_create(
             Koppeling(aanmelding_id=a.pk, werkgroep_id=w.pk)
+            for a, (_moment, groepen) in zip(aanmeldingen, gekozen, strict=True)
+            for w in groepen
+        )
+        # Each tick is a membership too, as the real form makes (aanmelden/werkgroepen.py).
+        Lidmaatschap.objects.bulk_create(
+            Lidmaatschap(
+                inzendsleutel=uuid.uuid4(),
+                werkgroep=w,
+                aanmelding=a,
+                naam=a.naam,
+                email=a.email,
+                toestemming_contact=a.toestemming_contact,
+                herkomst=Lidmaatschap.Herkomst.AANMELDING,
+            )
             for a, (_moment, groepen) in zip(aanmeldingen, gekozen, strict=True)
             for w in groepen
         )

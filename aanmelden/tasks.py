@@ -41,3 +41,46 @@ def stuur_broodje_vrij(*, aanmelding_id: int, taal: str = "nl") -> None:
         return
     with translation.override(taal):
         broodje_vrij(aanmelding).send()
+
+
+@task
+def stuur_werkgroepbericht(*, bericht_id: int, taal: str = "nl") -> None:
+    """The organiser's message to every active member of a workgroup, each with a leave link.
+
+    Members already mailed are recorded (`Werkgroepbericht.verstuurd_aan`): a task that runs
+    twice, or resumes after a crash, mails nobody twice.
+    """
+    from aanmelden.mail import werkgroepbericht
+    from aanmelden.models import Werkgroepbericht
+    from aanmelden.werkgroepen import leden
+
+    bericht = Werkgroepbericht.objects.select_related("werkgroep").filter(pk=bericht_id).first()
+    if bericht is None:
+        return
+    with translation.override(taal):
+        for lid in leden(bericht.werkgroep).exclude(pk__in=bericht.verstuurd_aan.all()):
+            werkgroepbericht(bericht, lid, afmeld_link=_afmeld_link(lid)).send()
+            bericht.verstuurd_aan.add(lid)
+
+
+def _afmeld_link(lid) -> str:
+    from django.urls import reverse
+
+    from aanmelden.werkgroepen import afmeld_code
+    from sessie.links import absolute
+
+    return absolute(reverse("aanmelden:werkgroep_afmelden", kwargs={"signed": afmeld_code(lid)}))
+
+
+@task
+def stuur_werkgroep_welkom(*, lidmaatschap_id: int, taal: str = "nl") -> None:
+    """Joined on a phone: a welcome with the leave link (someone else's address? one tap)."""
+    from aanmelden.mail import werkgroep_welkom
+    from aanmelden.models import Lidmaatschap
+
+    lid = Lidmaatschap.objects.select_related("werkgroep__sessie").filter(pk=lidmaatschap_id)
+    lid = lid.filter(afgemeld__isnull=True).exclude(email="").first()
+    if lid is None:
+        return
+    with translation.override(taal):
+        werkgroep_welkom(lid, afmeld_link=_afmeld_link(lid)).send()

@@ -15,11 +15,15 @@ per_sessie = [
     path("deur/code/<str:code>/", views.deur_code, name="deur_code"),
     path("catering/", views.catering, name="catering"),
     path("waar-zit-ik/", views.waar_zit_ik, name="waar_zit_ik"),
+    path("werkgroepen/", views.werkgroepen, name="werkgroepen"),
+    path("werkgroepen/bedankt/", views.werkgroepen_bedankt, name="werkgroepen_bedankt"),
+    path("werkgroepen/oproep/", views.werkgroepen_oproep, name="werkgroepen_oproep"),
 ]
 
 # The personal page behind the link in the confirmation e-mail.
 mijn = [
     path("", views.mijn, name="mijn"),
+    path("netwerk/", views.mijn_netwerk, name="mijn_netwerk"),
     path("wijzigen/", views.mijn_wijzigen, name="mijn_wijzigen"),
     path("annuleren/", views.mijn_annuleren, name="mijn_annuleren"),
     path("gegevens.json", views.mijn_gegevens, name="mijn_gegevens"),
@@ -37,9 +41,19 @@ tafelindeling = [
     path("badges/", views.tafelindeling_badges, name="tafelindeling_badges"),
 ]
 
+# The organiser's workgroups.
+werkgroepen_organiseren = [
+    path("", views.werkgroepen_organiseren, name="werkgroepen_organiseren"),
+    path("<int:pk>/", views.werkgroep_wijzigen, name="werkgroep_wijzigen"),
+    path("<int:pk>/bericht/", views.werkgroep_bericht, name="werkgroep_bericht"),
+    path("<int:pk>/leden.<str:formaat>", views.werkgroep_export, name="werkgroep_export"),
+]
+
 urlpatterns = [
     path("s/<slug:slug>/", include(per_sessie)),
     path("mijn/<str:token>/", include(mijn)),
+    path("werkgroep/afmelden/<str:signed>/", views.werkgroep_afmelden, name="werkgroep_afmelden"),
+    path("organiseren/<slug:slug>/werkgroepen/", include(werkgroepen_organiseren)),
     path("organiseren/<slug:slug>/aanmeldingen/", views.aanmeldingen, name="aanmeldingen"),
     path("organiseren/<slug:slug>/tafelindeling/", include(tafelindeling)),
     path(

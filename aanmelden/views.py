@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
@@ -22,6 +23,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from aanmelden import aanmeldingen as verbs
 from aanmelden import indeling
+from aanmelden import werkgroepen as wg
 from aanmelden.forms import (
     AanmeldForm,
     AanmeldingFilter,
@@ -29,13 +31,17 @@ from aanmelden.forms import (
     InloopForm,
     PlanMakenForm,
     VerplaatsForm,
+    WerkgroepAanmeldForm,
+    WerkgroepberichtForm,
+    WerkgroepForm,
 )
 from aanmelden.models import Aanmelding, Tafelplan
 from aanmelden.privacy import alle_gegevens
+from aanmelden.vcard import vcards
 from sessie.access import helper, organiser_sessie, public_sessie
 from sessie.export import spreadsheet_response
 from sessie.links import absolute
-from sessie.live import no_change, poll_url, unchanged
+from sessie.live import no_change, poll_unchanged, poll_url, unchanged
 from sessie.models import Toegang, Werkgroep
 from sessie.qr import qr_svg
 from sessie.ratelimit import rate_limit, refuse
@@ -98,13 +104,7 @@ def mijn(request: HttpRequest, token: str) -> HttpResponse:
     form = AanmeldingVelden(
         initial=AanmeldingVelden.initial_van(aanmelding), sessie=aanmelding.sessie
     )
-    context = {
-        "aanmelding": aanmelding,
-        "token": token,
-        "form": form,
-        "stoelen": indeling.stoelen_van(aanmelding),
-    }
-    return _prive(render(request, "aanmelden/mijn.html", context))
+    return _prive(render(request, "aanmelden/mijn.html", _mijn_context(aanmelding, token, form)))
 
 
 @require_POST
@@ -112,12 +112,7 @@ def mijn_wijzigen(request: HttpRequest, token: str) -> HttpResponse:
     aanmelding = _persoonlijk(token)
     form = AanmeldingVelden(request.POST, sessie=aanmelding.sessie, aanmelding=aanmelding)
     if not form.is_valid():
-        context = {
-            "aanmelding": aanmelding,
-            "token": token,
-            "form": form,
-            "stoelen": indeling.stoelen_van(aanmelding),
-        }
+        context = _mijn_context(aanmelding, token, form)
         return _prive(render(request, "aanmelden/mijn.html", context, status=400))
     verbs.wijzigen(
         aanmelding=aanmelding,
@@ -533,3 +528,213 @@ def waar_zit_ik(request: HttpRequest, slug: str) -> HttpResponse:
     }
     template = "aanmelden/waar_zit_ik.html#lijst" if request.htmx else "aanmelden/waar_zit_ik.html"
     return render(request, template, context)
+
+
+# Workgroups: joining from a phone, the call on the projector, leaving, the organiser's page,
+# and the network list.
+
+
+def _mijn_context(aanmelding: Aanmelding, token: str, form: AanmeldingVelden) -> dict:
+    leden = aanmelding.lidmaatschappen.actief().select_related("werkgroep")
+    return {
+        "aanmelding": aanmelding,
+        "token": token,
+        "form": form,
+        "lidmaatschappen": [(lid, wg.afmeld_code(lid)) for lid in leden],
+        "stoelen": indeling.stoelen_van(aanmelding),
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@rate_limit(
+    "werkgroepen",
+    per_browser=settings.AANMELDEN_PER_BROWSER,
+    per_address=settings.AANMELDEN_PER_IP,
+    # The whole hall scans the call's QR within a minute, often behind one address.
+    per_address_minute=settings.AANMELDEN_PER_IP,
+)
+def werkgroepen(request: HttpRequest, slug: str) -> HttpResponse:
+    sessie = public_sessie(request, slug)
+    form = WerkgroepAanmeldForm(request.POST or None, sessie=sessie)
+    if request.method == "POST" and not refuse(request, form) and form.is_valid():
+        wg.inschrijven(
+            sessie=sessie,
+            sleutel=form.cleaned_data["sleutel"],
+            gegevens=form.gegevens(),
+            werkgroepen=list(form.cleaned_data["werkgroepen"]),
+            herkomst=wg.herkomst_nu(sessie),
+        )
+        return redirect("aanmelden:werkgroepen_bedankt", slug=sessie.slug)
+    status = 400 if request.method == "POST" else 200
+    context = {"sessie": sessie, "form": form}
+    return render(request, "aanmelden/werkgroepen.html", context, status=status)
+
+
+@require_GET
+def werkgroepen_bedankt(request: HttpRequest, slug: str) -> HttpResponse:
+    sessie = public_sessie(request, slug)
+    return render(request, "aanmelden/werkgroepen_bedankt.html", {"sessie": sessie})
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def werkgroepen_oproep(request: HttpRequest, slug: str) -> HttpResponse:
+    """The call to join, on the projector at 21.15: open workgroups and their live counts."""
+    if poll_unchanged(request, slug):  # the cheap answer every projector gets every 3 s
+        return no_change()
+    sessie = public_sessie(request, slug)
+    if unchanged(request, sessie):
+        return no_change()
+    context = {
+        "sessie": sessie,
+        "werkgroepen": list(wg.open_werkgroepen(sessie)),
+        "poll_url": poll_url(request.path, sessie=sessie),
+        "aanmeld_url": absolute(reverse("aanmelden:werkgroepen", kwargs={"slug": sessie.slug})),
+    }
+    template = (
+        "aanmelden/werkgroepen_oproep.html#lijst"
+        if request.htmx
+        else "aanmelden/werkgroepen_oproep.html"
+    )
+    return render(request, template, context)
+
+
+@require_http_methods(["GET", "POST"])
+def werkgroep_afmelden(request: HttpRequest, signed: str) -> HttpResponse:
+    """The one-tap leave link in every workgroup mail (signed: nothing to guess, nothing stored)."""
+    lidmaatschap = wg.uit_afmeld_code(signed)
+    if lidmaatschap is None:
+        raise Http404
+    if request.method == "POST":
+        wg.afmelden(lidmaatschap=lidmaatschap)
+        terug = request.POST.get("terug", "")
+        eigen = Aanmelding.vind(terug) if terug else None
+        if eigen is not None and eigen.pk == lidmaatschap.aanmelding_id:
+            # The leave button on the personal page: back there.
+            messages.success(
+                request, _("You have left %(werkgroep)s.") % {"werkgroep": lidmaatschap.werkgroep}
+            )
+            return redirect("aanmelden:mijn", token=terug)
+        return redirect("aanmelden:werkgroep_afmelden", signed=signed)
+    context = {"lid": lidmaatschap, "werkgroep": lidmaatschap.werkgroep, "signed": signed}
+    return _prive(render(request, "aanmelden/werkgroep_afmelden.html", context))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def werkgroepen_organiseren(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every workgroup with its members (contact details only with consent); make a new one."""
+    sessie = organiser_sessie(request, slug)
+    form = WerkgroepForm(
+        request.POST or None,
+        instance=Werkgroep(sessie=sessie),
+        sessie=sessie,
+        initial=wg.uit_kernpunt(sessie, request.GET.get("kernpunt", "")),
+    )
+    if request.method == "POST" and form.is_valid():
+        werkgroep = wg.bewaar_werkgroep(
+            werkgroep=form.save(commit=False),
+            thematafel=form.cleaned_data["thematafel"],
+            kernpunten=form.cleaned_data["kernpunten"],
+        )
+        messages.success(request, _("%(werkgroep)s is made.") % {"werkgroep": werkgroep})
+        return redirect("aanmelden:werkgroepen_organiseren", slug=sessie.slug)
+    context = {
+        "sessie": sessie,
+        "werkgroepen": wg.met_leden(sessie),
+        "form": form,
+        "kernpunten": list(form.fields["kernpunten"].queryset),
+        "bericht_form": WerkgroepberichtForm(),
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "aanmelden/werkgroepen_organiseren.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def werkgroep_wijzigen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    sessie = organiser_sessie(request, slug)
+    werkgroep = get_object_or_404(Werkgroep, sessie=sessie, pk=pk)
+    form = WerkgroepForm(request.POST or None, instance=werkgroep, sessie=sessie)
+    if request.method == "POST" and form.is_valid():
+        wg.bewaar_werkgroep(
+            werkgroep=form.save(commit=False),
+            thematafel=form.cleaned_data["thematafel"],
+            kernpunten=form.cleaned_data["kernpunten"],
+        )
+        messages.success(request, _("Your changes are saved."))
+        return redirect("aanmelden:werkgroepen_organiseren", slug=sessie.slug)
+    status = 400 if request.method == "POST" else 200
+    context = {"sessie": sessie, "werkgroep": werkgroep, "form": form}
+    return render(request, "aanmelden/werkgroep_wijzigen.html", context, status=status)
+
+
+@login_required
+@require_POST
+def werkgroep_bericht(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    sessie = organiser_sessie(request, slug)
+    werkgroep = get_object_or_404(Werkgroep, sessie=sessie, pk=pk)
+    form = WerkgroepberichtForm(request.POST)
+    if not form.is_valid():
+        context = {"sessie": sessie, "werkgroep": werkgroep, "bericht_form": form}
+        return render(request, "aanmelden/werkgroep_bericht.html", context, status=400)
+    bericht, _nieuw = wg.stuur_bericht(
+        werkgroep=werkgroep,
+        sleutel=form.cleaned_data["sleutel"],
+        onderwerp=form.cleaned_data["onderwerp"],
+        tekst=form.cleaned_data["tekst"],
+    )
+    messages.success(
+        request,
+        _("Your message to %(werkgroep)s is being sent to %(aantal)s members.")
+        % {"werkgroep": werkgroep, "aantal": bericht.ontvangers},
+    )
+    return redirect("aanmelden:werkgroepen_organiseren", slug=sessie.slug)
+
+
+LEDEN_KOP = [
+    gettext_lazy("Name"),
+    gettext_lazy("E-mail"),
+    gettext_lazy("Phone"),
+    gettext_lazy("Organisation"),
+    gettext_lazy("Origin"),
+    gettext_lazy("Signed up"),
+]
+
+
+@login_required
+@require_GET
+def werkgroep_export(request: HttpRequest, slug: str, pk: int, formaat: str) -> HttpResponse:
+    """Members as CSV, XLSX or vCard: contact details only of those who consented."""
+    sessie = organiser_sessie(request, slug)
+    werkgroep = get_object_or_404(Werkgroep, sessie=sessie, pk=pk)
+    bestandsnaam = f"werkgroep-{slugify(werkgroep.naam) or werkgroep.pk}"
+    if formaat == "vcf":
+        response = HttpResponse(vcards(wg.leden(werkgroep)), content_type="text/vcard")
+        response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}.vcf"'
+        return _prive(response)
+    rijen = (
+        [
+            lid.naam,
+            lid.email if lid.toestemming_contact else "",
+            lid.telefoon if lid.toestemming_contact else "",
+            lid.organisatie,
+            lid.get_herkomst_display(),
+            lid.aangemaakt,
+        ]
+        for lid in wg.leden(werkgroep)
+    )
+    return spreadsheet_response(
+        formaat=formaat, bestandsnaam=bestandsnaam, blad=werkgroep.naam[:31], kop=LEDEN_KOP,
+        rijen=rijen,
+    )  # fmt: skip
+
+
+@require_GET
+def mijn_netwerk(request: HttpRequest, token: str) -> HttpResponse:
+    """Who was there: only for attendees on the network list, showing the others on it."""
+    aanmelding = _persoonlijk(token)
+    if not (aanmelding.toestemming_netwerk and aanmelding.is_actief):
+        raise Http404
+    context = {"aanmelding": aanmelding, "token": token, "mensen": wg.netwerk(aanmelding)}
+    return _prive(render(request, "aanmelden/mijn_netwerk.html", context))

@@ -294,6 +294,12 @@ class Werkgroep(models.Model):
     naam = models.CharField(_("name"), max_length=150)
     beschrijving = models.TextField(_("description"), blank=True)
     volgorde = models.PositiveSmallIntegerField(_("order"), default=0)
+    doel = models.TextField(_("purpose"), blank=True)
+    contactpersoon = models.CharField(_("contact person"), max_length=150, blank=True)
+    open = models.BooleanField(
+        _("open"), default=True, help_text=_("Open workgroups take new members.")
+    )
+    eerste_bijeenkomst = models.DateField(_("first meeting"), null=True, blank=True)
 
     class Meta:
         ordering = ["sessie_id", "volgorde", "naam"]

@@ -9,7 +9,7 @@ import uuid
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from aanmelden.models import Aanmelding
+from aanmelden.models import Aanmelding, Lidmaatschap
 from informatiepunt.models import Vraagcategorie
 from programma.models import Programmaonderdeel
 from sessie.models import Sessie, Toegang, Werkgroep
@@ -129,6 +129,17 @@ def make_aanmelding(sessie: Sessie, **velden) -> tuple[Aanmelding, dict[str, str
 
 def make_werkgroep(sessie: Sessie, naam: str = "Werkgroep Groen") -> Werkgroep:
     return Werkgroep.objects.create(sessie=sessie, naam=naam)
+
+
+def make_lidmaatschap(werkgroep: Werkgroep, **velden) -> Lidmaatschap:
+    n = next(_teller)
+    defaults = {
+        "naam": f"Lid {n}",
+        "email": f"lid{n}@example.invalid",
+        "herkomst": Lidmaatschap.Herkomst.AVOND,
+        "inzendsleutel": uuid.uuid4(),
+    }
+    return Lidmaatschap.objects.create(werkgroep=werkgroep, **(defaults | velden))
 
 
 def make_idee(tafel: Tafel, ronde: Ronde, tekst: str = "Een buurtapp", **velden) -> Idee:

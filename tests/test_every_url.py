@@ -29,6 +29,7 @@ VELDEN = (  # noqa: SIM905 (a list of 50 one-word strings reads better as words)
     " ronde_nummer sleutel soort status stemmen tafel tekst telefoon terug tijd toegewezen_aan"
     " toestemming toestemming_contact toestemming_netwerk tot v verborgen versie voorkeur_1"
     " voorkeur_2 vraagsteller website werkgroep werkgroepen wil_antwoord"
+    " onderwerp doel contactpersoon open eerste_bijeenkomst"
 ).split()
 ONZIN = ["", "abc", "9" * 30, str(2**63), "²", "١٢", "\x00", "\u202e", "é" * 600]
 
@@ -105,6 +106,8 @@ TOEGANG = {
         " aanmelden:tafelindeling_verplaatsen aanmelden:tafelindeling_publiceren"
         " aanmelden:tafelindeling_afdrukken aanmelden:tafelindeling_badges"
         " verslag:overzicht verslag:publiceren verslag:download verslag:reeks verslag:reeks_xlsx"
+        " aanmelden:werkgroepen_organiseren aanmelden:werkgroep_wijzigen"
+        " aanmelden:werkgroep_bericht aanmelden:werkgroep_export"
     ),
 }
 # Opened by a secret in the URL (an attendee's personal link, a volunteer link): not by role.

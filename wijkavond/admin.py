@@ -39,7 +39,15 @@ class VraagcategorieInline(EigenSessiesMixin, admin.TabularInline):
 class WerkgroepInline(EigenSessiesMixin, admin.TabularInline):
     model = Werkgroep
     extra = 0
-    fields = ["naam", "beschrijving", "volgorde"]
+    fields = [
+        "naam",
+        "beschrijving",
+        "doel",
+        "contactpersoon",
+        "open",
+        "eerste_bijeenkomst",
+        "volgorde",
+    ]
 
 
 @admin.register(Sessie)

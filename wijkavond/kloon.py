@@ -46,7 +46,15 @@ def kloon_sessie(*, bron: Sessie, titel: str, datum: dt.date | None = None) -> S
         status=Sessie.Status.CONCEPT,
     )
     Werkgroep.objects.bulk_create(
-        Werkgroep(sessie=kopie, naam=w.naam, beschrijving=w.beschrijving, volgorde=w.volgorde)
+        Werkgroep(
+            sessie=kopie,
+            naam=w.naam,
+            beschrijving=w.beschrijving,
+            volgorde=w.volgorde,
+            doel=w.doel,
+            contactpersoon=w.contactpersoon,
+            open=w.open,
+        )
         for w in bron.werkgroepen.all()
     )
     kopie.organisatoren.set(bron.organisatoren.all())

@@ -85,3 +85,25 @@ def test_the_same_email_at_the_same_moment_makes_one_registration():
 
     assert tegelijk(meld_aan, 6) == []
     assert Aanmelding.objects.filter(sessie=sessie).count() == 1
+
+
+def test_the_same_address_joining_a_workgroup_from_many_phones_makes_one_membership():
+    from aanmelden import werkgroepen as wg
+    from aanmelden.models import Lidmaatschap
+    from tests.builders import make_werkgroep
+
+    sessie = make_sessie()
+    groep = make_werkgroep(sessie)
+
+    def word_lid(i: int) -> None:
+        wg.inschrijven(
+            sessie=sessie,
+            sleutel=uuid.uuid4(),
+            gegevens={"naam": "Dubbel", "email": f"{'DUBBEL' if i % 2 else 'dubbel'}@x.invalid",
+                      "telefoon": "", "organisatie": "", "toestemming_contact": False},
+            werkgroepen=[groep],
+            herkomst=Lidmaatschap.Herkomst.AVOND,
+        )  # fmt: skip
+
+    assert tegelijk(word_lid, DRUKTE) == []
+    assert Lidmaatschap.objects.filter(werkgroep=groep).count() == 1
