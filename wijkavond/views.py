@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +19,7 @@ from sessie.models import Sessie, Toegang
 from thematafels.models import Tafeltoegang
 from wijkavond.forms import OefenklokForm, ToegangForm
 from wijkavond.kaart import newcomer_map
+from wijkavond.models import Huisstijl, actieve_stijl, kleuren
 
 
 @require_GET
@@ -182,3 +183,30 @@ def toegang_intrekken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     toegang.trek_in()
     messages.success(request, _("The link no longer works."))
     return redirect("wijkavond:toegangen", slug=slug)
+
+
+@require_GET
+def huisstijl_css(request: HttpRequest) -> HttpResponse:
+    """The active theme's design tokens as CSS custom properties (no inline styles: CSP)."""
+    response = render(
+        request,
+        "wijkavond/huisstijl.css",
+        {"kleuren": kleuren(actieve_stijl())},
+        content_type="text/css; charset=utf-8",
+    )
+    # The link carries the theme's version, so a browser may keep each version a day.
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@require_GET
+def huisstijl_logo(request: HttpRequest) -> HttpResponse:
+    """The active theme's logo, sandboxed: nothing in it can run, even opened on its own."""
+    huisstijl = Huisstijl.objects.filter(actief=True).exclude(logo_svg="").first()
+    if huisstijl is None:
+        raise Http404
+    response = HttpResponse(huisstijl.logo_svg, content_type="image/svg+xml")
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
