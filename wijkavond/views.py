@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.staticfiles import finders
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -201,11 +203,13 @@ def huisstijl_css(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def huisstijl_logo(request: HttpRequest) -> HttpResponse:
-    """The active theme's logo, sandboxed: nothing in it can run, even opened on its own."""
+    """The active theme's logo, sandboxed: nothing in it can run, even opened on its own.
+
+    Without one, the site's own mark (the favicon) stands in.
+    """
     huisstijl = Huisstijl.objects.filter(actief=True).exclude(logo_svg="").first()
-    if huisstijl is None:
-        raise Http404
-    response = HttpResponse(huisstijl.logo_svg, content_type="image/svg+xml")
+    svg = huisstijl.logo_svg if huisstijl else Path(finders.find("favicon.svg")).read_text()
+    response = HttpResponse(svg, content_type="image/svg+xml")
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "public, max-age=86400"
