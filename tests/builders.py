@@ -15,6 +15,7 @@ from programma.models import Programmaonderdeel
 from sessie.models import Sessie, Toegang, Werkgroep
 from thematafels.models import Idee, Prompt, Ronde, Tafel, Tafeltoegang, Thematafel
 from wijkavond.laden import DEMO_PATH, laad_sessie, lees
+from wijkavond.models import Huisstijl
 
 _teller = itertools.count(1)
 
@@ -158,3 +159,20 @@ def host_client(client, sessie: Sessie, tafel: Tafel):
     _, token = Tafeltoegang.uitgeven(tafel=tafel)
     client.get(f"/toegang/{token}/")
     return client
+
+
+def make_huisstijl(*, actief: bool = True, **velden) -> Huisstijl:
+    """A theme that passes the contrast checks; switched on (as the admin's action would)."""
+    defaults = {
+        "naam": f"Gemeente Testdorp {next(_teller)}",
+        "kleur_primair": "#1b4f72",
+        "kleur_primair_tekst": "#ffffff",
+        "kleur_link": "#0b5a8a",
+        "kleur_accent": "#c76b00",
+    }
+    huisstijl = Huisstijl(**(defaults | velden))
+    huisstijl.full_clean()
+    huisstijl.save()
+    if actief:
+        huisstijl.activeer()
+    return huisstijl

@@ -37,6 +37,16 @@ def _fresh_fragment_cache():
     caches["fragments"].clear()
 
 
+@pytest.fixture(autouse=True)
+def _no_theme_in_memory():
+    """Every test starts without a theme (as its database does), so query counts stay put."""
+    from django.core.cache import cache
+
+    from wijkavond.models import CACHE_SLEUTEL
+
+    cache.set(CACHE_SLEUTEL, False)
+
+
 @pytest.fixture
 def noord():
     """The demo evening, with the session clock at 19.45: round 1 of the theme tables."""

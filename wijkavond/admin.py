@@ -11,6 +11,7 @@ from sessie.admin import EigenSessiesMixin, LiveAdminMixin
 from sessie.models import Sessie, Werkgroep
 from thematafels.models import Ronde, Thematafel
 from wijkavond.kloon import kloon_sessie
+from wijkavond.models import Huisstijl, vergeet_stijl
 
 
 class ProgrammaInline(EigenSessiesMixin, admin.TabularInline):
@@ -96,5 +97,47 @@ class SessieAdmin(EigenSessiesMixin, LiveAdminMixin, admin.ModelAdmin):
                 queryset.count(),
             )
             % {"n": queryset.count()},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(Huisstijl)
+class HuisstijlAdmin(admin.ModelAdmin):
+    """Themes: colours are refused in the form when their contrast is too low (Huisstijl.clean)."""
+
+    list_display = ["naam", "actief", "kleur_primair", "kleur_accent", "gewijzigd"]
+    readonly_fields = ["actief"]
+    fieldsets = [
+        (None, {"fields": ["naam", "actief", "logo_svg"]}),
+        (
+            _("Colours"),
+            {"fields": ["kleur_primair", "kleur_primair_tekst", "kleur_link", "kleur_accent"]},
+        ),
+        (_("Contact"), {"fields": ["email", "telefoon"]}),
+    ]
+    actions = ["activeer"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        vergeet_stijl()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        vergeet_stijl()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        vergeet_stijl()
+
+    @admin.action(description=_("Switch on this theme on every page"))
+    def activeer(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, _("Choose exactly one theme."), messages.ERROR)
+            return
+        huisstijl = queryset.get()
+        huisstijl.activeer()
+        self.message_user(
+            request,
+            _("Every page now shows %(naam)s.") % {"naam": huisstijl.naam},
             messages.SUCCESS,
         )

@@ -15,6 +15,8 @@ from wijkavond import views
 paginas = [
     path("", views.home, name="home"),
     path("s/<slug:slug>/", views.detail, name="detail"),
+    path("huisstijl.css", views.huisstijl_css, name="huisstijl_css"),
+    path("huisstijl/logo.svg", views.huisstijl_logo, name="huisstijl_logo"),
     path("privacy/", views.privacy, name="privacy"),
     path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
     path(

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.staticfiles import finders
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,6 +22,7 @@ from thematafels.models import Tafeltoegang
 from verslag.models import Publicatie
 from wijkavond.forms import OefenklokForm, ToegangForm
 from wijkavond.kaart import newcomer_map
+from wijkavond.models import Huisstijl, actieve_stijl, kleuren
 
 
 @require_GET
@@ -184,3 +187,32 @@ def toegang_intrekken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     toegang.trek_in()
     messages.success(request, _("The link no longer works."))
     return redirect("wijkavond:toegangen", slug=slug)
+
+
+@require_GET
+def huisstijl_css(request: HttpRequest) -> HttpResponse:
+    """The active theme's design tokens as CSS custom properties (no inline styles: CSP)."""
+    response = render(
+        request,
+        "wijkavond/huisstijl.css",
+        {"kleuren": kleuren(actieve_stijl())},
+        content_type="text/css; charset=utf-8",
+    )
+    # The link carries the theme's version, so a browser may keep each version a day.
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@require_GET
+def huisstijl_logo(request: HttpRequest) -> HttpResponse:
+    """The active theme's logo, sandboxed: nothing in it can run, even opened on its own.
+
+    Without one, the site's own mark (the favicon) stands in.
+    """
+    huisstijl = Huisstijl.objects.filter(actief=True).exclude(logo_svg="").first()
+    svg = huisstijl.logo_svg if huisstijl else Path(finders.find("favicon.svg")).read_text()
+    response = HttpResponse(svg, content_type="image/svg+xml")
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -12,11 +12,35 @@ from sessie.simulatie import Aantallen, simuleer_avond
 from thematafels.models import Tafeltoegang
 from wijkavond.kaart import newcomer_map
 from wijkavond.laden import DEMO_PATH, laad_sessie, lees
+from wijkavond.models import Huisstijl, vergeet_stijl
 
 DEMO_USER = "organisator"
 DEMO_PASSWORD = "wijkavond-demo"
 # A modest crowd: one table per theme, so that no screen a newcomer opens is empty.
 DEMO_DRUKTE = Aantallen(deelnemers=36, ideeen=90, vragen=15)
+# The demo's municipality and a second one to switch to in the admin; placeholder logos.
+DEMO_HUISSTIJLEN = [
+    {
+        "naam": "Gemeente Voorbeeldstad",
+        "logo": "logo-voorbeeldstad.svg",
+        "kleur_primair": "#1b4f72",
+        "kleur_primair_tekst": "#ffffff",
+        "kleur_link": "#0b5a8a",
+        "kleur_accent": "#c76b00",
+        "email": "participatie@example.invalid",
+        "telefoon": "14 020",
+    },
+    {
+        "naam": "Gemeente Proefdorp",
+        "logo": "logo-proefdorp.svg",
+        "kleur_primair": "#0f6e3c",
+        "kleur_primair_tekst": "#ffffff",
+        "kleur_link": "#0f6e3c",
+        "kleur_accent": "#007a87",
+        "email": "wijken@example.invalid",
+        "telefoon": "14 0999",
+    },
+]
 
 
 class Command(BaseCommand):
@@ -42,6 +66,7 @@ class Command(BaseCommand):
             user.set_password(DEMO_PASSWORD)
             user.save()
         sessie.organisatoren.add(user)
+        laad_huisstijlen()
         if nieuw:
             simuleer_avond(sessie=sessie, seed=2023, aantallen=DEMO_DRUKTE)
         sessie.zet_oefenklok(moment=timezone.make_aware(dt.datetime.combine(sessie.datum, tijd)))
@@ -67,3 +92,21 @@ class Command(BaseCommand):
         for regel in newcomer_map(sessie, tokens=tokens):
             self.stdout.write(f"  {regel.label}: {regel.url}")
         self.stdout.write("  " + _("Organiser credentials") + f": {DEMO_USER} / {DEMO_PASSWORD}\n")
+
+
+def laad_huisstijlen() -> Huisstijl:
+    """Create or update the demo's themes; Voorbeeldstad is switched on unless one already is."""
+    themas = []
+    for gegevens in DEMO_HUISSTIJLEN:
+        velden = dict(gegevens)
+        velden["logo_svg"] = (DEMO_PATH.parent / velden.pop("logo")).read_text()
+        huisstijl, _created = Huisstijl.objects.get_or_create(naam=velden["naam"], defaults=velden)
+        for veld, waarde in velden.items():
+            setattr(huisstijl, veld, waarde)
+        huisstijl.full_clean()
+        huisstijl.save()
+        themas.append(huisstijl)
+    if not Huisstijl.objects.filter(actief=True).exists():
+        themas[0].activeer()
+    vergeet_stijl()
+    return themas[0]
