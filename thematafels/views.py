@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import replace_url
 
 from sessie.access import organiser_sessie, public_sessie
 from sessie.capture import nieuwe_sleutel
@@ -137,9 +138,16 @@ def vastleggen(request: HttpRequest, slug: str, tafel_id: int) -> HttpResponse:
             pk=request.GET["ongedaan"], tafel=tafel, verwijderd__isnull=False
         ).first()
     context = _vastleg_context(request, sessie, tafel, ongedaan=ongedaan)
+    if not request.htmx:
+        return render(request, "thematafels/vastleggen.html", context)
     # When the round's countdown runs out, the page asks for the round bar only: never the form.
-    template = "thematafels/vastleggen.html#balk" if request.htmx else "thematafels/vastleggen.html"
-    return render(request, template, context)
+    # Once the clock is in the next round (`?wissel=` the round shown), the page moves along:
+    # the round's parts out of band, the box being typed in stays as it is.
+    ronde = context["ronde"]
+    if ronde is None or request.GET.get("wissel") in (None, str(ronde.nummer)):
+        return render(request, "thematafels/vastleggen.html#balk", context)
+    response = render(request, "thematafels/vastleggen.html#wissel", context)
+    return replace_url(response, f"{request.path}?ronde={ronde.nummer}")
 
 
 @require_GET

@@ -226,3 +226,33 @@ def test_a_new_idea_of_a_busy_theme_shows_on_the_wall_without_scrolling(
     if verborgen:
         meer = f"en nog {verborgen} kernpunt" + ("en" if verborgen > 1 else "")
         expect(kolom.locator(".wand-meer")).to_have_text(meer)
+
+
+def test_an_open_capture_page_moves_to_the_next_round_and_keeps_what_is_typed(
+    page, live_server, noord, tafel
+):
+    import datetime as dt
+
+    from tests.builders import zet_klok
+
+    eerste = noord.rondes.get(nummer=1)
+    make_idee(tafel, eerste, "Een vaste plek in het buurthuis", kernpunt=True)
+    vlak_voor = dt.datetime.combine(noord.datum, eerste.eind) - dt.timedelta(seconds=3)
+    zet_klok(noord, vlak_voor.time().isoformat())
+    page.set_viewport_size({"width": 360, "height": 740})
+    open_host_link(page, live_server, noord, tafel)
+    expect(page.locator("#ronde-balk")).to_contain_text("Ronde 1")
+    expect(page.locator(".overdracht")).to_have_count(0)
+    box = page.get_by_label("Wat zei de tafel?")
+    box.fill("Getypt tijdens de wissel")
+
+    expect(page.locator("#ronde-balk")).to_contain_text("Ronde 2", timeout=8000)
+    expect(page.locator("#ronde-balk")).not_to_contain_text("niet de huidige ronde")
+    expect(page.locator(".overdracht")).to_contain_text("Een vaste plek in het buurthuis")
+    expect(page.locator("#ideeen-kop")).to_have_text("Ronde 2: 0 ideeën")
+    expect(box).to_have_value("Getypt tijdens de wissel")
+    assert page.url.endswith("?ronde=2")
+
+    box.press("Enter")
+    expect(page.locator("#ideeen")).to_contain_text("Getypt tijdens de wissel")
+    assert Idee.objects.get(tekst="Getypt tijdens de wissel").ronde.nummer == 2
