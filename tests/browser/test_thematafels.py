@@ -256,3 +256,29 @@ def test_an_open_capture_page_moves_to_the_next_round_and_keeps_what_is_typed(
     box.press("Enter")
     expect(page.locator("#ideeen")).to_contain_text("Getypt tijdens de wissel")
     assert Idee.objects.get(tekst="Getypt tijdens de wissel").ronde.nummer == 2
+
+
+def test_an_idea_queued_offline_keeps_its_round_across_the_switch(page, live_server, noord, tafel):
+    import datetime as dt
+
+    from tests.builders import zet_klok
+
+    eerste = noord.rondes.get(nummer=1)
+    vlak_voor = dt.datetime.combine(noord.datum, eerste.eind) - dt.timedelta(seconds=3)
+    zet_klok(noord, vlak_voor.time().isoformat())
+    open_host_link(page, live_server, noord, tafel)
+    box = page.get_by_label("Wat zei de tafel?")
+    page.context.set_offline(True)
+    box.fill("Offline in ronde 1")
+    box.press("Enter")
+    expect(page.locator("[data-capture-status]")).to_have_text("1 wacht op verbinding")
+    page.wait_for_timeout(4000)  # past the switch, which finds no network
+    expect(page.locator("#ronde-balk")).to_contain_text("Ronde 1")
+
+    page.context.set_offline(False)
+    expect(page.locator("#ronde-balk")).to_contain_text("Ronde 2", timeout=10000)
+    expect(page.locator("[data-capture-status]")).not_to_contain_text("wacht", timeout=10000)
+    assert Idee.objects.get(tekst="Offline in ronde 1").ronde.nummer == 1
+    # Not in round 2's list, nor in its count.
+    expect(page.locator("#ideeen-kop")).to_have_text("Ronde 2: 0 ideeën")
+    expect(page.locator("#ideeen")).not_to_contain_text("Offline in ronde 1")
