@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import replace_url
 
 from sessie.access import organiser_sessie, public_sessie
 from sessie.capture import nieuwe_sleutel
@@ -138,9 +139,16 @@ def vastleggen(request: HttpRequest, slug: str, tafel_id: int) -> HttpResponse:
     if gevraagd.isascii() and gevraagd.isdigit() and int(gevraagd) < 2**63:
         ongedaan = Idee.objects.filter(pk=gevraagd, tafel=tafel, verwijderd__isnull=False).first()
     context = _vastleg_context(request, sessie, tafel, ongedaan=ongedaan)
+    if not request.htmx:
+        return render(request, "thematafels/vastleggen.html", context)
     # When the round's countdown runs out, the page asks for the round bar only: never the form.
-    template = "thematafels/vastleggen.html#balk" if request.htmx else "thematafels/vastleggen.html"
-    return render(request, template, context)
+    # Once the clock is in the next round (`?wissel=` the round shown), the page moves along:
+    # the round's parts out of band, the box being typed in stays as it is.
+    ronde = context["ronde"]
+    if ronde is None or request.GET.get("wissel") in (None, str(ronde.nummer)):
+        return render(request, "thematafels/vastleggen.html#balk", context)
+    response = render(request, "thematafels/vastleggen.html#wissel", context)
+    return replace_url(response, f"{request.path}?ronde={ronde.nummer}")
 
 
 @require_GET
@@ -316,7 +324,8 @@ def rolnotitie(request: HttpRequest, slug: str, tafel_id: int) -> HttpResponse:
 @require_GET
 @vary_on_headers("HX-Request")
 def wand(request: HttpRequest, slug: str) -> HttpResponse:
-    """The projector wall: one column per theme, polled every 3 s, 204 when nothing changed."""
+    """The projector wall: one column per theme, polled every 2 s (a new idea shows within 3 s),
+    204 when nothing changed."""
     if poll_unchanged(request, slug):
         return no_change()
 

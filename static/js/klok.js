@@ -33,6 +33,13 @@
     });
   }
 
+  // A switch that found no network (a phone offline at the round's end) asks again in 5 s.
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var container = event.target;
+    if (event.detail.successful || !container.hasAttribute || !container.hasAttribute("data-wissel")) return;
+    setTimeout(function () { container.removeAttribute("data-wissel"); }, 5000);
+  });
+
   setInterval(tick, 1000);
   document.addEventListener("DOMContentLoaded", tick);
 })();

@@ -109,7 +109,7 @@ def test_the_wall_shows_a_new_idea_within_seconds_while_a_host_types(
 
 def test_the_wall_does_not_grow_over_many_updates(page, live_server, noord, tafel):
     """An evening of updates in seconds ("runs for hours without growing memory", issue 4):
-    the page keeps its number of elements, polls once per 3 s (no timer left behind by a
+    the page keeps its number of elements, polls once per 2 s (no timer left behind by a
     swap), and the process keeps one rendering per fragment and language."""
     from django.core.cache import caches
 
@@ -135,7 +135,7 @@ def test_the_wall_does_not_grow_over_many_updates(page, live_server, noord, tafe
     polls = []
     page.on("request", lambda r: polls.append(r.url) if "/wand/" in r.url else None)
     page.wait_for_timeout(6500)
-    assert 1 <= len(polls) <= 3, polls
+    assert 2 <= len(polls) <= 4, polls
     assert len(caches["fragments"]._cache) <= 2  # this fragment, nl (and en)
 
 
@@ -185,3 +185,101 @@ def test_theme_table_pages_have_no_axe_violations(page, live_server, noord, tafe
     assert_accessible(page)
     page.goto(page.url + "?presenteren=1")
     assert_accessible(page)
+
+
+KERNPUNT = (
+    "Kernpunt {i}: een vaste plek in het buurthuis waar bewoners elke week terecht kunnen met"
+    " vragen over zorg, wonen, geld en het werk van de gemeente in de wijk"
+)
+
+
+@pytest.mark.parametrize("breed, hoog", [(1920, 1080), (1280, 800), (1024, 768)])
+def test_a_new_idea_of_a_busy_theme_shows_on_the_wall_without_scrolling(
+    page, live_server, noord, tafel, breed, hoog
+):
+    """Five starred key points at a table: the newest ideas still show, whole key points give
+    way from the bottom with "and n more", and the page never scrolls."""
+    ronde = noord.rondes.get(nummer=1)
+    for i in range(1, 6):
+        make_idee(tafel, ronde, KERNPUNT.format(i=i), kernpunt=True, volgorde=i)
+    for i in range(1, 7):
+        make_idee(tafel, ronde, f"Eerder idee {i} over ontmoeten in de wijk en de buurtkamer")
+    Sessie.bump(noord.pk)
+    page.set_viewport_size({"width": breed, "height": hoog})
+    page.goto(live_server.url + reverse("thematafels:wand", args=[noord.slug]))
+    kolom = page.locator(".wand-kolom").first
+    expect(kolom).to_contain_text("Eerder idee 6")
+
+    make_idee(tafel, ronde, "Net binnen: een buurtapp voor de hele wijk")
+    Sessie.bump(noord.pk)
+    nieuw = kolom.locator(".wand-ideeen li", has_text="Net binnen")
+    expect(nieuw).to_be_in_viewport(ratio=1, timeout=3000)
+    page.screenshot(path=f"/tmp/wand-{breed}.png")
+    assert page.evaluate("document.scrollingElement.scrollHeight") <= hoog
+    # Inside its column's box, not cut off by it; every shown key point whole.
+    rand = kolom.bounding_box()
+    vak = nieuw.bounding_box()
+    assert vak["y"] + vak["height"] <= rand["y"] + rand["height"] + 1
+    for li in kolom.locator(".wand-kernpunten > li:not([hidden])").all():
+        vak = li.bounding_box()
+        assert vak["y"] + vak["height"] <= rand["y"] + rand["height"] + 1
+    verborgen = kolom.locator(".wand-kernpunten > li[hidden]").count()
+    if verborgen:
+        meer = f"en nog {verborgen} kernpunt" + ("en" if verborgen > 1 else "")
+        expect(kolom.locator(".wand-meer")).to_have_text(meer)
+
+
+def test_an_open_capture_page_moves_to_the_next_round_and_keeps_what_is_typed(
+    page, live_server, noord, tafel
+):
+    import datetime as dt
+
+    from tests.builders import zet_klok
+
+    eerste = noord.rondes.get(nummer=1)
+    make_idee(tafel, eerste, "Een vaste plek in het buurthuis", kernpunt=True)
+    vlak_voor = dt.datetime.combine(noord.datum, eerste.eind) - dt.timedelta(seconds=3)
+    zet_klok(noord, vlak_voor.time().isoformat())
+    page.set_viewport_size({"width": 360, "height": 740})
+    open_host_link(page, live_server, noord, tafel)
+    expect(page.locator("#ronde-balk")).to_contain_text("Ronde 1")
+    expect(page.locator(".overdracht")).to_have_count(0)
+    box = page.get_by_label("Wat zei de tafel?")
+    box.fill("Getypt tijdens de wissel")
+
+    expect(page.locator("#ronde-balk")).to_contain_text("Ronde 2", timeout=8000)
+    expect(page.locator("#ronde-balk")).not_to_contain_text("niet de huidige ronde")
+    expect(page.locator(".overdracht")).to_contain_text("Een vaste plek in het buurthuis")
+    expect(page.locator("#ideeen-kop")).to_have_text("Ronde 2: 0 ideeën")
+    expect(box).to_have_value("Getypt tijdens de wissel")
+    assert page.url.endswith("?ronde=2")
+
+    box.press("Enter")
+    expect(page.locator("#ideeen")).to_contain_text("Getypt tijdens de wissel")
+    assert Idee.objects.get(tekst="Getypt tijdens de wissel").ronde.nummer == 2
+
+
+def test_an_idea_queued_offline_keeps_its_round_across_the_switch(page, live_server, noord, tafel):
+    import datetime as dt
+
+    from tests.builders import zet_klok
+
+    eerste = noord.rondes.get(nummer=1)
+    vlak_voor = dt.datetime.combine(noord.datum, eerste.eind) - dt.timedelta(seconds=3)
+    zet_klok(noord, vlak_voor.time().isoformat())
+    open_host_link(page, live_server, noord, tafel)
+    box = page.get_by_label("Wat zei de tafel?")
+    page.context.set_offline(True)
+    box.fill("Offline in ronde 1")
+    box.press("Enter")
+    expect(page.locator("[data-capture-status]")).to_have_text("1 wacht op verbinding")
+    page.wait_for_timeout(4000)  # past the switch, which finds no network
+    expect(page.locator("#ronde-balk")).to_contain_text("Ronde 1")
+
+    page.context.set_offline(False)
+    expect(page.locator("#ronde-balk")).to_contain_text("Ronde 2", timeout=10000)
+    expect(page.locator("[data-capture-status]")).not_to_contain_text("wacht", timeout=10000)
+    assert Idee.objects.get(tekst="Offline in ronde 1").ronde.nummer == 1
+    # Not in round 2's list, nor in its count.
+    expect(page.locator("#ideeen-kop")).to_have_text("Ronde 2: 0 ideeën")
+    expect(page.locator("#ideeen")).not_to_contain_text("Offline in ronde 1")

@@ -428,3 +428,28 @@ def test_when_the_round_ends_the_round_bar_offers_the_next_round(client, avond):
     assert html.strip().startswith('<div id="ronde-balk"')
     assert 'href="?ronde=2"' in html
     assert "<form" not in html
+
+
+def test_after_the_round_ends_an_open_page_moves_to_the_new_round_without_the_text_box(
+    client, avond
+):
+    host_client(client, avond.sessie, avond.tafels[0])
+    zet_klok(avond.sessie, "20:26")
+    response = client.get(url(avond) + "?wissel=1", HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.strip().startswith('<div id="ronde-balk"')
+    assert "text-danger-emphasis" not in html  # no "not the current round"
+    for deel in ("rondes", "idee-ronde", "overdracht", "ideeen", "opkomst", "verwacht"):
+        assert f'id="{deel}"' in html
+    assert html.count('hx-swap-oob="true"') == 6
+    assert 'name="tekst"' not in html
+    assert response["HX-Replace-Url"].endswith("?ronde=2")
+
+
+def test_while_the_round_runs_the_page_asks_for_the_bar_only(client, avond):
+    host_client(client, avond.sessie, avond.tafels[0])
+    response = client.get(url(avond) + "?wissel=1", HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert html.strip().startswith('<div id="ronde-balk"') and "hx-swap-oob" not in html
+    assert 'hx-get="?wissel=1"' in html

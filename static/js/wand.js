@@ -1,0 +1,108 @@
+// The projector wall (templates/thematafels/wand.html) never scrolls: each theme's column shows
+// what fits. The newest ideas always show (the newest on top of its block); the starred key
+// points share the rest and give way from the bottom, whole ideas only, with "and n more key
+// points" saying how many are out of sight. The newest block gets at most half the column while
+// key points wait for room, and takes back what they leave empty. Nothing moves or fades, so prefers-reduced-motion has nothing to stop.
+(function () {
+  "use strict";
+  var PROJECTOR = window.matchMedia("(min-width: 992px)");
+  var AANDEEL_NIEUWSTE = 0.5;
+
+  function zichtbaar(items) {
+    return items.filter(function (li) { return !li.hidden; });
+  }
+
+  function loopt_over(kolom, lijst) {
+    if (kolom.scrollHeight > kolom.clientHeight + 1) return true;
+    return !!lijst && lijst.scrollHeight > lijst.clientHeight + 1;
+  }
+
+  // "and n more key points" from the first hidden key point on; without one, as the server sent.
+  function zetMeer(meer, eersteWeg) {
+    if (!meer) return;
+    if (eersteWeg) {
+      meer.textContent = eersteWeg.getAttribute("data-meer");
+      meer.hidden = false;
+    } else {
+      meer.textContent = meer.getAttribute("data-eigen");
+      meer.hidden = !!meer.getAttribute("data-eigen-hidden");
+    }
+  }
+
+  function pas(kolom) {
+    var lijst = kolom.querySelector(".wand-kernpunten");
+    var nieuwste = kolom.querySelector(".wand-ideeen");
+    var meer = kolom.querySelector(".wand-meer");
+    var kernpunten = lijst ? Array.from(lijst.children) : [];
+    var ideeen = nieuwste ? Array.from(nieuwste.children) : [];
+    kernpunten.concat(ideeen).forEach(function (li) { li.hidden = false; });
+    if (meer) {
+      if (!meer.hasAttribute("data-eigen")) {
+        meer.setAttribute("data-eigen", meer.textContent);
+        meer.setAttribute("data-eigen-hidden", meer.hidden ? "1" : "");
+      }
+    }
+    zetMeer(meer, null);
+    if (!PROJECTOR.matches) return;
+    var kp = kernpunten.slice();
+    var nw = ideeen.slice();
+    // First the newest block down to its share while key points wait, then key points from the
+    // bottom, then the newest ideas back into whatever room is left.
+    if (kp.length) {
+      while (nw.length > 1 && nieuwste.offsetHeight > kolom.clientHeight * AANDEEL_NIEUWSTE) {
+        nw.pop().hidden = true;
+      }
+    }
+    while (loopt_over(kolom, lijst) && kp.length) {
+      var weg = kp.pop();
+      weg.hidden = true;
+      zetMeer(meer, weg);
+    }
+    if (kernpunten.length && !zichtbaar(kernpunten).length) {
+      // Room for the top key point at least, at the cost of older "newest" ideas (two stay).
+      kernpunten[0].hidden = false;
+      zetMeer(meer, kernpunten[1]);
+      while (loopt_over(kolom, lijst) && zichtbaar(ideeen).length > 2) {
+        zichtbaar(ideeen).pop().hidden = true;
+      }
+      if (loopt_over(kolom, lijst)) {
+        kernpunten[0].hidden = true;
+        zetMeer(meer, kernpunten[0]);
+      }
+    }
+    var terug = ideeen.filter(function (li) { return li.hidden; });
+    while (terug.length) {
+      var li = terug.shift();
+      li.hidden = false;
+      if (loopt_over(kolom, lijst)) {
+        li.hidden = true;
+        break;
+      }
+    }
+    while (loopt_over(kolom, lijst) && zichtbaar(ideeen).length > 1) {
+      zichtbaar(ideeen).pop().hidden = true;
+    }
+  }
+
+  function pasAlles() {
+    document.querySelectorAll(".wand-kolom").forEach(pas);
+  }
+
+  var gepland = false;
+  function straks() {
+    if (gepland) return;
+    gepland = true;
+    requestAnimationFrame(function () {
+      gepland = false;
+      pasAlles();
+    });
+  }
+
+  // After a swap, before the browser paints: no column is ever shown overflowing.
+  document.addEventListener("htmx:afterSwap", pasAlles);
+  document.addEventListener("htmx:afterSettle", pasAlles);
+  document.addEventListener("DOMContentLoaded", pasAlles);
+  window.addEventListener("resize", straks);
+  if (PROJECTOR.addEventListener) PROJECTOR.addEventListener("change", straks);
+  if (document.fonts && document.fonts.ready) document.fonts.ready.then(straks);
+})();
