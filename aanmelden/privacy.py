@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from aanmelden.models import Aanmelding, Lidmaatschap
 from sessie import privacy
@@ -19,11 +19,14 @@ def alle_gegevens(*, aanmelding: Aanmelding) -> dict:
 
 
 def vergeet_persoonsgegevens(*, sessies: QuerySet[Sessie]) -> dict[str, int]:
-    """Names, contact details, organisation and allergy go; counts and choices stay.
+    """Names, contact details, organisation, role, neighbourhood and food wishes go; counts,
+    sandwiches and table choices stay.
 
     Fresh random token hashes make the personal link and the check-in code stop working.
     """
-    oud = Aanmelding.objects.filter(sessie__in=sessies).exclude(naam="")
+    oud = Aanmelding.objects.filter(sessie__in=sessies).filter(
+        ~Q(naam="") | ~Q(rol="") | ~Q(buurt="") | ~Q(dieet=[])
+    )
     aantal = 0
     with transaction.atomic():
         for pk in oud.values_list("pk", flat=True):
@@ -33,6 +36,9 @@ def vergeet_persoonsgegevens(*, sessies: QuerySet[Sessie]) -> dict[str, int]:
                 email="",
                 telefoon="",
                 organisatie="",
+                rol="",
+                buurt="",
+                dieet=[],
                 allergie="",
                 toestemming_contact=False,
                 toestemming_netwerk=False,

@@ -25,10 +25,13 @@ import importlib
 from types import ModuleType
 
 from django.apps import apps
+from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django.utils.module_loading import module_has_submodule
 
-from sessie.models import Sessie
+from sessie.models import Sessie, Teller, Toegang
+from sessie.ratelimit import TELLER_BEWAREN
 
 
 def _modules() -> list[ModuleType]:
@@ -43,11 +46,21 @@ def _modules() -> list[ModuleType]:
 def vergeet_oude_sessies(*, ouder_dan: dt.date) -> dict[str, int]:
     """Make every session held before `ouder_dan` anonymous, in one transaction."""
     sessies = Sessie.objects.filter(datum__lt=ouder_dan)
-    aantallen: dict[str, int] = {}
     with transaction.atomic():
+        aantallen = _vergeet_kern(sessies=sessies)
         for module in _modules():
             aantallen |= module.vergeet_persoonsgegevens(sessies=sessies)
     return aantallen
+
+
+def _vergeet_kern(*, sessies) -> dict[str, int]:
+    """The core's own: volunteer links' labels (often a name), and, whatever the session, rate
+    counters past their window (keyed hashes of addresses) and expired server sessions."""
+    labels = Toegang.objects.filter(sessie__in=sessies).exclude(label="").update(label="")
+    oud = timezone.now() - TELLER_BEWAREN
+    tellers, _per_model = Teller.objects.filter(venster__lt=oud).delete()
+    importlib.import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
+    return {"volunteer link labels": labels, "rate-limit counters": tellers}
 
 
 def vergeet_persoon(*, sessie: Sessie, email: str) -> int:
