@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from aanmelden.models import Aanmelding
-from aanmelden.tasks import stuur_bevestiging, stuur_broodje_vrij
+from aanmelden.tasks import stuur_al_aangemeld, stuur_bevestiging, stuur_broodje_vrij
 from aanmelden.werkgroepen import volg_aanmelding
 from sessie import privacy
 from sessie.capture import vastleggen
@@ -103,12 +103,10 @@ def _vraag_broodje(aanmelding: Aanmelding, *, wil: bool) -> None:
         aanmelding.broodje_sinds = None
 
 
-def _stuur_link(aanmelding: Aanmelding, *, opnieuw: bool) -> None:
-    """Mail fresh links once the registration is saved (the task makes them: `sessie/tasks.py`)."""
+def _stuur_na_afloop(taak, aanmelding: Aanmelding) -> None:
+    """Mail once the registration is saved (the task makes any links: `aanmelden/tasks.py`)."""
     taal = get_language()
-    transaction.on_commit(
-        lambda: stuur_bevestiging.enqueue(aanmelding_id=aanmelding.pk, opnieuw=opnieuw, taal=taal)
-    )
+    transaction.on_commit(lambda: taak.enqueue(aanmelding_id=aanmelding.pk, taal=taal))
 
 
 def aanmelden(
@@ -121,8 +119,10 @@ def aanmelden(
 ) -> Uitkomst:
     """Sign someone up and mail their personal link.
 
-    The same submission twice makes one registration and one e-mail; the same e-mail address
-    again mails a fresh personal link to that address (and says nothing on screen about it).
+    The same submission twice makes one registration and one e-mail. Anyone can type any
+    address, so the same address again (signed up or cancelled) changes nothing and kills no
+    link: that address gets "you are already signed up, here is your link", and the screen
+    says what it says to everyone.
     """
     with transaction.atomic():
         sessie = _vergrendel(sessie)
@@ -130,17 +130,8 @@ def aanmelden(
         if eerder is not None:
             return Uitkomst(eerder, nieuw=False)
         bestaand = sessie.aanmeldingen.filter(email__iexact=gegevens["email"]).first()
-        if bestaand is not None and not bestaand.is_actief:
-            # Cancelled before, coming after all: signed up again with what was just chosen.
-            bestaand.geannuleerd = None
-            bestaand.save(update_fields=["geannuleerd", "gewijzigd"])
-            wijzigen(
-                aanmelding=bestaand, gegevens=gegevens, broodje=broodje, werkgroepen=werkgroepen
-            )
-            _stuur_link(bestaand, opnieuw=True)
-            return Uitkomst(bestaand, nieuw=False)
         if bestaand is not None:
-            _stuur_link(bestaand, opnieuw=True)
+            _stuur_na_afloop(stuur_al_aangemeld, bestaand)
             return Uitkomst(bestaand, nieuw=False)
         hashes, _tokens = Aanmelding.nieuwe_tokens()  # the mail task renews them
         aanmelding = Aanmelding(sessie=sessie, **gegevens)
@@ -153,7 +144,7 @@ def aanmelden(
         volg_aanmelding(aanmelding=aanmelding, werkgroepen=werkgroepen)
         _meld_bevorderd(bevorder_wachtlijst(sessie), behalve=aanmelding.pk)
         Sessie.bump(sessie.pk)
-        _stuur_link(aanmelding, opnieuw=False)
+        _stuur_na_afloop(stuur_bevestiging, aanmelding)
     aanmelding.refresh_from_db()
     return Uitkomst(aanmelding, nieuw=nieuw)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 
+from django.core import signing
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -11,6 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sessie.models import Inzending, Sessie, Werkgroep, hash_token
+
+LINK_SALT = "aanmelden.aanmelding.extra-link"
+LINK_DEEL = 20  # hex digits of the personal link's hash that an extra link carries
 
 
 class AanmeldingQuerySet(models.QuerySet):
@@ -122,9 +126,33 @@ class Aanmelding(Inzending):
 
     @classmethod
     def vind(cls, token: str, *, veld: str = "token_hash") -> Aanmelding | None:
+        """The registration behind a personal link (raw token or `extra_link`) or door code."""
+        rijen = cls.objects.select_related("sessie")
+        if veld == "token_hash" and ":" in token and len(token) <= 200:
+            return cls._vind_extra(token, rijen)
         if not token or len(token) > 100:
             return None
-        return cls.objects.select_related("sessie").filter(**{veld: hash_token(token)}).first()
+        return rijen.filter(**{veld: hash_token(token)}).first()
+
+    def extra_link(self) -> str:
+        """One more personal link, killing none: signed (nothing stored) and bound to the
+        personal link's hash, so it stops working when that link is renewed (retention)."""
+        return signing.dumps([self.pk, self.token_hash[:LINK_DEEL]], salt=LINK_SALT)
+
+    @staticmethod
+    def _vind_extra(code: str, rijen: models.QuerySet) -> Aanmelding | None:
+        try:
+            pk, deel = signing.loads(code, salt=LINK_SALT)
+        except (signing.BadSignature, ValueError, TypeError):
+            return None
+        if not isinstance(pk, int) or not isinstance(deel, str):
+            return None
+        aanmelding = rijen.filter(pk=pk).first()
+        if aanmelding is None:
+            return None
+        if not secrets.compare_digest(aanmelding.token_hash[:LINK_DEEL], deel):
+            return None
+        return aanmelding
 
     def vernieuw_tokens(self) -> dict[str, str]:
         """New links: the old ones stop working at once."""

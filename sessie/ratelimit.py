@@ -64,6 +64,16 @@ def hit(*, sleutel: str, venster_seconden: int) -> float:
     return teller.aantal + 1 + (vorige or 0) * gewicht
 
 
+def mail_toegestaan(adres: str) -> bool:
+    """Count one mail to `adres`: False when it had `settings.MAILS_PER_ADRES` in the last hour.
+
+    Whoever fills in a public form chooses the address; this bounds what they can send there,
+    whatever browser or address they send from.
+    """
+    sleutel = f"mail:{_vingerafdruk(adres.strip().lower())}"
+    return hit(sleutel=sleutel, venster_seconden=3600) <= settings.MAILS_PER_ADRES
+
+
 def client_ip(request: HttpRequest) -> str:
     """The client's address: REMOTE_ADDR, or the one our own trusted proxies saw.
 

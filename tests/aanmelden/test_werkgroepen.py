@@ -475,3 +475,20 @@ def test_joining_from_a_phone_mails_a_welcome_with_the_leave_link_once(
     code = wg.afmeld_code(groen.lidmaatschappen.get())
     assert reverse("aanmelden:werkgroep_afmelden", args=[code]) in mail.outbox[0].body
     assert "Meer bomen" in mail.outbox[0].body
+
+
+def test_a_welcome_holds_no_typed_name_and_one_address_gets_a_bounded_number(
+    sessie, settings, django_capture_on_commit_callbacks
+):
+    """Anyone can type anyone's address on the phone page: our words only, and not too often."""
+    from django.test import Client
+
+    settings.MAILS_PER_ADRES = 2
+    groepen = [Werkgroep.objects.create(sessie=sessie, naam=f"Groep {i}") for i in range(4)]
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        for i, groep in enumerate(groepen):
+            telefoon = Client(REMOTE_ADDR=f"203.0.113.{i + 1}")
+            _post(telefoon, sessie, naam="Bel 0900-NEP", werkgroepen=[groep.pk])
+    assert [m.to for m in mail.outbox] == [["anna@example.invalid"]] * 2
+    assert all("0900" not in m.body for m in mail.outbox)
