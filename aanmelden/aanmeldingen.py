@@ -19,10 +19,14 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from aanmelden.models import Aanmelding
-from aanmelden.tasks import stuur_al_aangemeld, stuur_bevestiging, stuur_broodje_vrij
+from aanmelden.models import Aanmelding, Lidmaatschap
+from aanmelden.tasks import (
+    stuur_al_aangemeld,
+    stuur_bevestiging,
+    stuur_broodje_vrij,
+    stuur_email_bevestiging,
+)
 from aanmelden.werkgroepen import volg_aanmelding
-from sessie import privacy
 from sessie.capture import vastleggen
 from sessie.models import Sessie, Werkgroep
 
@@ -151,18 +155,77 @@ def aanmelden(
 
 def wijzigen(
     *, aanmelding: Aanmelding, gegevens: dict, broodje: bool, werkgroepen: list[Werkgroep]
-) -> None:
+) -> bool:
+    """Save what the person changed on their page; returns whether a new address now waits.
+
+    A new e-mail address is not used until its owner clicks the link mailed to it
+    (`bevestig_email`): until then every mail goes to the address in use.
+    """
+    gegevens = dict(gegevens)
+    email = gegevens.pop("email", aanmelding.email).strip().lower()
     with transaction.atomic():
         sessie = _vergrendel(aanmelding.sessie)
         for veld, waarde in gegevens.items():
             setattr(aanmelding, veld, waarde)
         _vraag_broodje(aanmelding, wil=broodje)
+        wacht = _wacht_op_email(aanmelding, email)
         aanmelding.save()
         aanmelding.werkgroepen.set(werkgroepen)
         volg_aanmelding(aanmelding=aanmelding, werkgroepen=werkgroepen)
         _meld_bevorderd(bevorder_wachtlijst(sessie), behalve=aanmelding.pk)
         Sessie.bump(sessie.pk)
     aanmelding.refresh_from_db()
+    return wacht
+
+
+def _wacht_op_email(aanmelding: Aanmelding, email: str) -> bool:
+    """Let `email` wait for its owner's click; the address in use again drops the wait.
+
+    The same waiting address again mails no new link while the one sent still works.
+    """
+    if email == aanmelding.email.lower():
+        aanmelding.nieuw_email, aanmelding.nieuw_email_hash = "", ""
+        aanmelding.nieuw_email_tot = None
+        return False
+    nog_geldig = (
+        aanmelding.nieuw_email_tot is not None and aanmelding.nieuw_email_tot > timezone.now()
+    )
+    if email != aanmelding.nieuw_email or not nog_geldig:
+        aanmelding.nieuw_email = email
+        _stuur_na_afloop(stuur_email_bevestiging, aanmelding)
+    return True
+
+
+class EmailBezet(Exception):
+    """The waiting address has meanwhile been signed up by someone else for this evening."""
+
+
+def bevestig_email(*, aanmelding: Aanmelding) -> None:
+    """The owner of the waiting address clicked its link: from now on, mail goes there.
+
+    The registration's own workgroup memberships follow (not one in a workgroup the address
+    already joined from a phone: that membership is theirs already).
+    """
+    with transaction.atomic():
+        sessie = _vergrendel(aanmelding.sessie)
+        nieuw = aanmelding.nieuw_email
+        if sessie.aanmeldingen.exclude(pk=aanmelding.pk).filter(email__iexact=nieuw).exists():
+            raise EmailBezet
+        al_lid = Lidmaatschap.objects.actief().filter(email__iexact=nieuw).values("werkgroep")
+        aanmelding.lidmaatschappen.actief().exclude(werkgroep__in=al_lid).update(email=nieuw)
+        aanmelding.email = nieuw
+        aanmelding.nieuw_email, aanmelding.nieuw_email_hash = "", ""
+        aanmelding.nieuw_email_tot = None
+        aanmelding.save(
+            update_fields=[
+                "email",
+                "nieuw_email",
+                "nieuw_email_hash",
+                "nieuw_email_tot",
+                "gewijzigd",
+            ]
+        )
+        Sessie.bump(sessie.pk)
 
 
 def annuleren(*, aanmelding: Aanmelding) -> None:
@@ -184,14 +247,11 @@ def heraanmelden(*, aanmelding: Aanmelding) -> None:
 
 
 def verwijderen(*, aanmelding: Aanmelding) -> None:
-    """Erase this person's data for good ("delete my data").
-
-    Questions they asked at the information point under the same e-mail address lose their name
-    and address too (sessie.privacy); the questions themselves stay, anonymous.
-    """
+    """Erase this person's data for good ("delete my data"): the registration and its own rows
+    (workgroup memberships, seats), never rows that merely share its e-mail address — anyone
+    can type an address, so sharing one proves nothing."""
     with transaction.atomic():
         sessie = _vergrendel(aanmelding.sessie)
-        privacy.vergeet_persoon(sessie=sessie, email=aanmelding.email)
         aanmelding.delete()
         _meld_bevorderd(bevorder_wachtlijst(sessie))
         Sessie.bump(sessie.pk)

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from aanmelden.models import Aanmelding
+from aanmelden.models import EMAIL_BEVESTIGEN_BINNEN, Aanmelding
 from sessie.links import absolute
 from sessie.models import Sessie
 
@@ -101,6 +101,22 @@ def al_aangemeld(aanmelding: Aanmelding, *, token: str) -> EmailMessage:
     )
     onderwerp = _("You are already signed up: %(titel)s") % {"titel": sessie.titel}
     return EmailMessage(subject=onderwerp, body=tekst, to=[aanmelding.email])
+
+
+def email_bevestigen(aanmelding: Aanmelding, *, token: str) -> EmailMessage:
+    """To a changed address: click to confirm it (no typed text: it may be anyone's)."""
+    sessie = aanmelding.sessie
+    link = absolute(reverse("aanmelden:email_bevestigen", kwargs={"bevestiging": token}))
+    tekst = render_to_string(
+        "aanmelden/mail/email_bevestigen.txt",
+        {
+            "sessie": sessie,
+            "link": link,
+            "uren": int(EMAIL_BEVESTIGEN_BINNEN.total_seconds() // 3600),
+        },
+    )
+    onderwerp = _("Confirm your e-mail address: %(titel)s") % {"titel": sessie.titel}
+    return EmailMessage(subject=onderwerp, body=tekst, to=[aanmelding.nieuw_email])
 
 
 def broodje_vrij(aanmelding: Aanmelding) -> EmailMessage:

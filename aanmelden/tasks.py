@@ -53,6 +53,21 @@ def stuur_al_aangemeld(*, aanmelding_id: int, taal: str = "nl") -> None:
 
 
 @task
+def stuur_email_bevestiging(*, aanmelding_id: int, taal: str = "nl") -> None:
+    """The link that confirms a changed address, to that address (made here: see above)."""
+    from aanmelden.mail import email_bevestigen
+
+    aanmelding = Aanmelding.objects.select_related("sessie").filter(pk=aanmelding_id).first()
+    if aanmelding is None or not aanmelding.nieuw_email:
+        return
+    if not mail_toegestaan(aanmelding.nieuw_email):
+        return
+    token = aanmelding.vraag_email_bevestiging()
+    with translation.override(taal):
+        email_bevestigen(aanmelding, token=token).send()
+
+
+@task
 def stuur_broodje_vrij(*, aanmelding_id: int, taal: str = "nl") -> None:
     """Someone cancelled: the first person on the waiting list gets their sandwich."""
     from aanmelden.mail import broodje_vrij

@@ -29,24 +29,3 @@ def vergeet_persoonsgegevens(*, sessies: QuerySet[Sessie]) -> dict[str, int]:
         "question handlers": behandeld.update(toegewezen_aan="", goedgekeurd_door=None),
         "question log entries": log.update(door_label="", door_gebruiker=None, notitie=""),
     }
-
-
-def vergeet_adres(*, sessie: Sessie, email: str) -> int:
-    """Questions asked under this address at this evening lose the asker's name and address."""
-    return Vraag.objects.filter(sessie=sessie, email__iexact=email.strip()).update(**_ANONIEM)
-
-
-def gegevens_van_adres(*, sessie: Sessie, email: str) -> dict:
-    vragen = Vraag.objects.filter(sessie=sessie, email__iexact=email.strip()).order_by("pk")
-    return {
-        "vragen_informatiepunt": [
-            {
-                "vraag": vraag.tekst,
-                "naam": vraag.naam,
-                "email": vraag.email,
-                "antwoord_per_email": vraag.wil_antwoord,
-                "gesteld": vraag.aangemaakt.isoformat(),
-            }
-            for vraag in vragen
-        ]
-    }

@@ -7,15 +7,9 @@ The core imports none of the other apps, so each app that keeps personal data of
         Erase names and contact details of those sessions, keep the anonymous content for the
         report; idempotent; returns how many rows it made anonymous, per kind.
 
-    def vergeet_adres(*, sessie: Sessie, email: str) -> int      (optional)
-        Someone deleted their registration: erase what they left elsewhere in that session under
-        the same e-mail address (the only link between a registration and the other apps).
-
-    def gegevens_van_adres(*, sessie: Sessie, email: str) -> dict   (optional, with the above)
-        The same rows, for "download my data".
-
-`manage.py vergeet` (run daily) calls `vergeet_oude_sessies`; "delete my data" calls
-`vergeet_persoon`, "download my data" `gegevens_van_persoon` (both from `aanmelden`).
+`manage.py vergeet` (run daily) calls `vergeet_oude_sessies`. "Download my data" and "delete my
+data" belong to a registration and cover the rows that point at it (`aanmelden/privacy.py`);
+nothing is ever matched by e-mail address, since anyone can type anyone's address.
 """
 
 from __future__ import annotations
@@ -61,24 +55,3 @@ def _vergeet_kern(*, sessies) -> dict[str, int]:
     tellers, _per_model = Teller.objects.filter(venster__lt=oud).delete()
     importlib.import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
     return {"volunteer link labels": labels, "rate-limit counters": tellers}
-
-
-def vergeet_persoon(*, sessie: Sessie, email: str) -> int:
-    """Erase what this address left in the other apps of `sessie`; returns how many rows."""
-    if not email.strip():
-        return 0
-    return sum(
-        module.vergeet_adres(sessie=sessie, email=email)
-        for module in _modules()
-        if hasattr(module, "vergeet_adres")
-    )
-
-
-def gegevens_van_persoon(*, sessie: Sessie, email: str) -> dict:
-    """What every app holds under this address in `sessie`, for "download my data"."""
-    gegevens: dict = {}
-    if email.strip():
-        for module in _modules():
-            if hasattr(module, "gegevens_van_adres"):
-                gegevens |= module.gegevens_van_adres(sessie=sessie, email=email)
-    return gegevens

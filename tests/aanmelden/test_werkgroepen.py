@@ -122,6 +122,20 @@ def test_a_registration_adopts_the_membership_its_address_made_on_a_phone(sessie
     assert groen.lidmaatschappen.actief().get().aanmelding == aanmelding
 
 
+def test_a_registration_ends_no_membership_it_does_not_own(sessie, groen):
+    """Anyone can sign up with anyone's address: that must not unsubscribe its owner."""
+    lid = _inschrijven(sessie, [groen], email="bram@example.invalid").lidmaatschappen[0]
+    verbs.aanmelden(
+        sessie=sessie,
+        sleutel=uuid.uuid4(),
+        gegevens={"naam": "Iemand", "email": "bram@example.invalid"},
+        broodje=False,
+        werkgroepen=[],
+    )
+    lid.refresh_from_db()
+    assert lid.is_actief and lid.aanmelding is None
+
+
 # The phone page
 
 
