@@ -8,6 +8,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.management import call_command
@@ -101,7 +102,7 @@ def test_a_second_run_changes_nothing_and_says_so():
     avond(datum=timezone.localdate() - dt.timedelta(days=400))
     run_vergeet()
     uitvoer = run_vergeet()
-    assert re.findall(r"^\s+(\d+) ", uitvoer, flags=re.MULTILINE) == ["0"] * 9
+    assert re.findall(r"^\s+(\d+) ", uitvoer, flags=re.MULTILINE) == ["0"] * 10
 
 
 def test_retention_counts_per_kind_and_spares_anonymous_questions():
@@ -119,6 +120,7 @@ def test_retention_counts_per_kind_and_spares_anonymous_questions():
         "question log entries": 0,
         "role offers": 0,
         "table host names": 0,
+        "failed logins": 0,
     }
 
 
@@ -143,6 +145,15 @@ def test_retention_erases_the_leftovers_the_review_found():
     verse_teller = Teller.objects.create(
         sleutel="aanmelden:a:abc@2", venster=timezone.now() - dt.timedelta(minutes=5), aantal=1
     )
+    oude_poging = AccessAttempt.objects.create(
+        username="olga", ip_address="203.0.113.7", failures_since_start=3
+    )
+    AccessAttempt.objects.filter(pk=oude_poging.pk).update(
+        attempt_time=timezone.now() - dt.timedelta(days=2)
+    )
+    verse_poging = AccessAttempt.objects.create(
+        username="olga", ip_address="203.0.113.8", failures_since_start=1
+    )
     verlopen = Session.objects.create(
         session_key="x" * 32, session_data="", expire_date=timezone.now() - dt.timedelta(days=1)
     )
@@ -158,6 +169,7 @@ def test_retention_erases_the_leftovers_the_review_found():
     assert not Teller.objects.filter(pk=oude_teller.pk).exists()
     assert Teller.objects.filter(pk=verse_teller.pk).exists()  # still counting
     assert not Session.objects.filter(pk=verlopen.pk).exists()
+    assert list(AccessAttempt.objects.all()) == [verse_poging]  # its lockout may still run
 
 
 def test_retention_finishes_registrations_anonymised_before_it_knew_these_fields():

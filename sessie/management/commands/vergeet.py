@@ -8,8 +8,9 @@ personal data (sessie.privacy): registrations' names, e-mail addresses, phone nu
 organisations, roles, neighbourhoods, food wishes and allergies; information-point askers' names
 and e-mail addresses, and who handled each question (assignee, approver, the log's names); names
 in role offers, of table hosts and on volunteer links. Whatever the session, rate-limit counters
-older than a day and expired server sessions go too. Anonymous content stays for the report:
-counts, sandwiches, table choices, ideas, questions and their answers, the roles offered.
+and failed logins older than a day and expired server sessions go too. Anonymous content stays
+for the report: counts, sandwiches, table choices, ideas, questions and their answers, the roles
+offered.
 Running it again changes nothing.
 """
 
