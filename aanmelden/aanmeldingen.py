@@ -19,10 +19,14 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from aanmelden.models import Aanmelding
-from aanmelden.tasks import stuur_bevestiging, stuur_broodje_vrij
+from aanmelden.models import Aanmelding, Lidmaatschap
+from aanmelden.tasks import (
+    stuur_al_aangemeld,
+    stuur_bevestiging,
+    stuur_broodje_vrij,
+    stuur_email_bevestiging,
+)
 from aanmelden.werkgroepen import volg_aanmelding
-from sessie import privacy
 from sessie.capture import vastleggen
 from sessie.models import Sessie, Werkgroep
 
@@ -103,12 +107,10 @@ def _vraag_broodje(aanmelding: Aanmelding, *, wil: bool) -> None:
         aanmelding.broodje_sinds = None
 
 
-def _stuur_link(aanmelding: Aanmelding, *, opnieuw: bool) -> None:
-    """Mail fresh links once the registration is saved (the task makes them: `sessie/tasks.py`)."""
+def _stuur_na_afloop(taak, aanmelding: Aanmelding) -> None:
+    """Mail once the registration is saved (the task makes any links: `aanmelden/tasks.py`)."""
     taal = get_language()
-    transaction.on_commit(
-        lambda: stuur_bevestiging.enqueue(aanmelding_id=aanmelding.pk, opnieuw=opnieuw, taal=taal)
-    )
+    transaction.on_commit(lambda: taak.enqueue(aanmelding_id=aanmelding.pk, taal=taal))
 
 
 def aanmelden(
@@ -121,8 +123,10 @@ def aanmelden(
 ) -> Uitkomst:
     """Sign someone up and mail their personal link.
 
-    The same submission twice makes one registration and one e-mail; the same e-mail address
-    again mails a fresh personal link to that address (and says nothing on screen about it).
+    The same submission twice makes one registration and one e-mail. Anyone can type any
+    address, so the same address again (signed up or cancelled) changes nothing and kills no
+    link: that address gets "you are already signed up, here is your link", and the screen
+    says what it says to everyone.
     """
     with transaction.atomic():
         sessie = _vergrendel(sessie)
@@ -130,17 +134,8 @@ def aanmelden(
         if eerder is not None:
             return Uitkomst(eerder, nieuw=False)
         bestaand = sessie.aanmeldingen.filter(email__iexact=gegevens["email"]).first()
-        if bestaand is not None and not bestaand.is_actief:
-            # Cancelled before, coming after all: signed up again with what was just chosen.
-            bestaand.geannuleerd = None
-            bestaand.save(update_fields=["geannuleerd", "gewijzigd"])
-            wijzigen(
-                aanmelding=bestaand, gegevens=gegevens, broodje=broodje, werkgroepen=werkgroepen
-            )
-            _stuur_link(bestaand, opnieuw=True)
-            return Uitkomst(bestaand, nieuw=False)
         if bestaand is not None:
-            _stuur_link(bestaand, opnieuw=True)
+            _stuur_na_afloop(stuur_al_aangemeld, bestaand)
             return Uitkomst(bestaand, nieuw=False)
         hashes, _tokens = Aanmelding.nieuwe_tokens()  # the mail task renews them
         aanmelding = Aanmelding(sessie=sessie, **gegevens)
@@ -153,25 +148,84 @@ def aanmelden(
         volg_aanmelding(aanmelding=aanmelding, werkgroepen=werkgroepen)
         _meld_bevorderd(bevorder_wachtlijst(sessie), behalve=aanmelding.pk)
         Sessie.bump(sessie.pk)
-        _stuur_link(aanmelding, opnieuw=False)
+        _stuur_na_afloop(stuur_bevestiging, aanmelding)
     aanmelding.refresh_from_db()
     return Uitkomst(aanmelding, nieuw=nieuw)
 
 
 def wijzigen(
     *, aanmelding: Aanmelding, gegevens: dict, broodje: bool, werkgroepen: list[Werkgroep]
-) -> None:
+) -> bool:
+    """Save what the person changed on their page; returns whether a new address now waits.
+
+    A new e-mail address is not used until its owner clicks the link mailed to it
+    (`bevestig_email`): until then every mail goes to the address in use.
+    """
+    gegevens = dict(gegevens)
+    email = gegevens.pop("email", aanmelding.email).strip().lower()
     with transaction.atomic():
         sessie = _vergrendel(aanmelding.sessie)
         for veld, waarde in gegevens.items():
             setattr(aanmelding, veld, waarde)
         _vraag_broodje(aanmelding, wil=broodje)
+        wacht = _wacht_op_email(aanmelding, email)
         aanmelding.save()
         aanmelding.werkgroepen.set(werkgroepen)
         volg_aanmelding(aanmelding=aanmelding, werkgroepen=werkgroepen)
         _meld_bevorderd(bevorder_wachtlijst(sessie), behalve=aanmelding.pk)
         Sessie.bump(sessie.pk)
     aanmelding.refresh_from_db()
+    return wacht
+
+
+def _wacht_op_email(aanmelding: Aanmelding, email: str) -> bool:
+    """Let `email` wait for its owner's click; the address in use again drops the wait.
+
+    The same waiting address again mails no new link while the one sent still works.
+    """
+    if email == aanmelding.email.lower():
+        aanmelding.nieuw_email, aanmelding.nieuw_email_hash = "", ""
+        aanmelding.nieuw_email_tot = None
+        return False
+    nog_geldig = (
+        aanmelding.nieuw_email_tot is not None and aanmelding.nieuw_email_tot > timezone.now()
+    )
+    if email != aanmelding.nieuw_email or not nog_geldig:
+        aanmelding.nieuw_email = email
+        _stuur_na_afloop(stuur_email_bevestiging, aanmelding)
+    return True
+
+
+class EmailBezet(Exception):
+    """The waiting address has meanwhile been signed up by someone else for this evening."""
+
+
+def bevestig_email(*, aanmelding: Aanmelding) -> None:
+    """The owner of the waiting address clicked its link: from now on, mail goes there.
+
+    The registration's own workgroup memberships follow (not one in a workgroup the address
+    already joined from a phone: that membership is theirs already).
+    """
+    with transaction.atomic():
+        sessie = _vergrendel(aanmelding.sessie)
+        nieuw = aanmelding.nieuw_email
+        if sessie.aanmeldingen.exclude(pk=aanmelding.pk).filter(email__iexact=nieuw).exists():
+            raise EmailBezet
+        al_lid = Lidmaatschap.objects.actief().filter(email__iexact=nieuw).values("werkgroep")
+        aanmelding.lidmaatschappen.actief().exclude(werkgroep__in=al_lid).update(email=nieuw)
+        aanmelding.email = nieuw
+        aanmelding.nieuw_email, aanmelding.nieuw_email_hash = "", ""
+        aanmelding.nieuw_email_tot = None
+        aanmelding.save(
+            update_fields=[
+                "email",
+                "nieuw_email",
+                "nieuw_email_hash",
+                "nieuw_email_tot",
+                "gewijzigd",
+            ]
+        )
+        Sessie.bump(sessie.pk)
 
 
 def annuleren(*, aanmelding: Aanmelding) -> None:
@@ -193,14 +247,11 @@ def heraanmelden(*, aanmelding: Aanmelding) -> None:
 
 
 def verwijderen(*, aanmelding: Aanmelding) -> None:
-    """Erase this person's data for good ("delete my data").
-
-    Questions they asked at the information point under the same e-mail address lose their name
-    and address too (sessie.privacy); the questions themselves stay, anonymous.
-    """
+    """Erase this person's data for good ("delete my data"): the registration and its own rows
+    (workgroup memberships, seats), never rows that merely share its e-mail address — anyone
+    can type an address, so sharing one proves nothing."""
     with transaction.atomic():
         sessie = _vergrendel(aanmelding.sessie)
-        privacy.vergeet_persoon(sessie=sessie, email=aanmelding.email)
         aanmelding.delete()
         _meld_bevorderd(bevorder_wachtlijst(sessie))
         Sessie.bump(sessie.pk)

@@ -97,6 +97,7 @@ class AanmeldingVelden(forms.Form):
     def initial_van(cls, aanmelding: Aanmelding) -> dict:
         return {
             **{veld: getattr(aanmelding, veld) for veld in cls.base_fields if veld != "broodje"},
+            "email": aanmelding.nieuw_email or aanmelding.email,  # a waiting address stays put
             "broodje": aanmelding.broodje != Aanmelding.Broodje.GEEN,
             "werkgroepen": list(aanmelding.werkgroepen.all()),
         }

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from aanmelden.models import Aanmelding
+from aanmelden.models import EMAIL_BEVESTIGEN_BINNEN, Aanmelding
 from sessie.links import absolute
 from sessie.models import Sessie
 
@@ -59,7 +59,7 @@ def qr_png(url: str) -> bytes:
     return buffer.getvalue()
 
 
-def bevestiging(aanmelding: Aanmelding, *, token: str, incheck: str, opnieuw: bool) -> EmailMessage:
+def bevestiging(aanmelding: Aanmelding, *, token: str, incheck: str) -> EmailMessage:
     sessie = aanmelding.sessie
     link = absolute(reverse("aanmelden:mijn", kwargs={"token": token}))
     incheck_link = absolute(
@@ -74,7 +74,6 @@ def bevestiging(aanmelding: Aanmelding, *, token: str, incheck: str, opnieuw: bo
             "start": timezone.localtime(start),
             "eind": timezone.localtime(eind),
             "link": link,
-            "opnieuw": opnieuw,
         },
     )
     onderwerp = _("Your registration: %(titel)s") % {"titel": sessie.titel}
@@ -90,6 +89,34 @@ def bevestiging(aanmelding: Aanmelding, *, token: str, incheck: str, opnieuw: bo
     )
     bericht.attach("inchecken.png", qr_png(incheck_link), "image/png")
     return bericht
+
+
+def al_aangemeld(aanmelding: Aanmelding, *, token: str) -> EmailMessage:
+    """To an address signed up already: its link again (greeting with the stored name)."""
+    sessie = aanmelding.sessie
+    link = absolute(reverse("aanmelden:mijn", kwargs={"token": token}))
+    tekst = render_to_string(
+        "aanmelden/mail/al_aangemeld.txt",
+        {"aanmelding": aanmelding, "sessie": sessie, "link": link},
+    )
+    onderwerp = _("You are already signed up: %(titel)s") % {"titel": sessie.titel}
+    return EmailMessage(subject=onderwerp, body=tekst, to=[aanmelding.email])
+
+
+def email_bevestigen(aanmelding: Aanmelding, *, token: str) -> EmailMessage:
+    """To a changed address: click to confirm it (no typed text: it may be anyone's)."""
+    sessie = aanmelding.sessie
+    link = absolute(reverse("aanmelden:email_bevestigen", kwargs={"bevestiging": token}))
+    tekst = render_to_string(
+        "aanmelden/mail/email_bevestigen.txt",
+        {
+            "sessie": sessie,
+            "link": link,
+            "uren": int(EMAIL_BEVESTIGEN_BINNEN.total_seconds() // 3600),
+        },
+    )
+    onderwerp = _("Confirm your e-mail address: %(titel)s") % {"titel": sessie.titel}
+    return EmailMessage(subject=onderwerp, body=tekst, to=[aanmelding.nieuw_email])
 
 
 def broodje_vrij(aanmelding: Aanmelding) -> EmailMessage:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 
+from django.core import signing
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -11,6 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sessie.models import Inzending, Sessie, Werkgroep, hash_token
+
+LINK_SALT = "aanmelden.aanmelding.extra-link"
+LINK_DEEL = 20  # hex digits of the personal link's hash that an extra link carries
+EMAIL_BEVESTIGEN_BINNEN = dt.timedelta(hours=48)  # a new address's link works this long
 
 
 class AanmeldingQuerySet(models.QuerySet):
@@ -76,6 +82,11 @@ class Aanmelding(Inzending):
         _("may be contacted after the evening"), default=False
     )
     toestemming_netwerk = models.BooleanField(_("on the evening's network list"), default=False)
+    # A changed address waits here until its owner clicks the link mailed to it; until then
+    # every mail goes to `email`. The link's token is kept only as a hash, with its expiry.
+    nieuw_email = models.EmailField(_("new e-mail address, not yet confirmed"), blank=True)
+    nieuw_email_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+    nieuw_email_tot = models.DateTimeField(null=True, blank=True, editable=False)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     incheck_hash = models.CharField(max_length=64, unique=True, editable=False)
     inloop = models.BooleanField(_("walk-in"), default=False)
@@ -122,9 +133,33 @@ class Aanmelding(Inzending):
 
     @classmethod
     def vind(cls, token: str, *, veld: str = "token_hash") -> Aanmelding | None:
+        """The registration behind a personal link (raw token or `extra_link`) or door code."""
+        rijen = cls.objects.select_related("sessie")
+        if veld == "token_hash" and ":" in token and len(token) <= 200:
+            return cls._vind_extra(token, rijen)
         if not token or len(token) > 100:
             return None
-        return cls.objects.select_related("sessie").filter(**{veld: hash_token(token)}).first()
+        return rijen.filter(**{veld: hash_token(token)}).first()
+
+    def extra_link(self) -> str:
+        """One more personal link, killing none: signed (nothing stored) and bound to the
+        personal link's hash, so it stops working when that link is renewed (retention)."""
+        return signing.dumps([self.pk, self.token_hash[:LINK_DEEL]], salt=LINK_SALT)
+
+    @staticmethod
+    def _vind_extra(code: str, rijen: models.QuerySet) -> Aanmelding | None:
+        try:
+            pk, deel = signing.loads(code, salt=LINK_SALT)
+        except (signing.BadSignature, ValueError, TypeError):
+            return None
+        if not isinstance(pk, int) or not isinstance(deel, str):
+            return None
+        aanmelding = rijen.filter(pk=pk).first()
+        if aanmelding is None:
+            return None
+        if not secrets.compare_digest(aanmelding.token_hash[:LINK_DEEL], deel):
+            return None
+        return aanmelding
 
     def vernieuw_tokens(self) -> dict[str, str]:
         """New links: the old ones stop working at once."""
@@ -133,6 +168,26 @@ class Aanmelding(Inzending):
             setattr(self, veld, waarde)
         self.save(update_fields=[*hashes])
         return tokens
+
+    def vraag_email_bevestiging(self) -> str:
+        """A new link for the address that waits (the old one stops); returns its raw token."""
+        token = secrets.token_urlsafe(32)
+        self.nieuw_email_hash = hash_token(token)
+        self.nieuw_email_tot = timezone.now() + EMAIL_BEVESTIGEN_BINNEN
+        self.save(update_fields=["nieuw_email_hash", "nieuw_email_tot"])
+        return token
+
+    @classmethod
+    def vind_email_bevestiging(cls, token: str) -> Aanmelding | None:
+        """The registration whose waiting address this link confirms, while it is valid."""
+        if not token or len(token) > 100:
+            return None
+        return (
+            cls.objects.select_related("sessie")
+            .exclude(nieuw_email="")
+            .filter(nieuw_email_hash=hash_token(token), nieuw_email_tot__gt=timezone.now())
+            .first()
+        )
 
     def check_in(self) -> None:
         """At the door; someone who cancelled but came after all is simply signed up again."""
@@ -154,6 +209,7 @@ class Aanmelding(Inzending):
             "datum": self.sessie.datum.isoformat(),
             "naam": self.naam,
             "email": self.email,
+            "nieuw_email_onbevestigd": self.nieuw_email,
             "telefoon": self.telefoon,
             "rol": self.rol,
             "organisatie": self.organisatie,

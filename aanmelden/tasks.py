@@ -11,24 +11,60 @@ from django.tasks import task
 from django.utils import translation
 
 from aanmelden.models import Aanmelding
+from sessie.ratelimit import mail_toegestaan
+
+
+def _aanmelding(aanmelding_id: int) -> Aanmelding | None:
+    """The registration to mail, if it has an address that may have another mail this hour."""
+    aanmelding = Aanmelding.objects.select_related("sessie").filter(pk=aanmelding_id).first()
+    if aanmelding is None or not aanmelding.email or not mail_toegestaan(aanmelding.email):
+        return None
+    return aanmelding
 
 
 @task
-def stuur_bevestiging(*, aanmelding_id: int, opnieuw: bool = False, taal: str = "nl") -> None:
-    """The confirmation with the personal link, an .ics file and the check-in QR code.
+def stuur_bevestiging(*, aanmelding_id: int, taal: str = "nl") -> None:
+    """The confirmation of a new registration: personal link, .ics file and check-in QR code.
 
     The links are made here, not by the request: a real worker stores each task's arguments
-    in its queue, and a token is never stored unhashed. Making them renews them, so the
-    newest mail's links are the ones that work.
+    in its queue, and a token is never stored unhashed.
     """
     from aanmelden.mail import bevestiging
 
-    aanmelding = Aanmelding.objects.select_related("sessie").filter(pk=aanmelding_id).first()
-    if aanmelding is None or not aanmelding.email:
+    aanmelding = _aanmelding(aanmelding_id)
+    if aanmelding is None:
         return
     tokens = aanmelding.vernieuw_tokens()
     with translation.override(taal):
-        bevestiging(aanmelding, opnieuw=opnieuw, **tokens).send()
+        bevestiging(aanmelding, **tokens).send()
+
+
+@task
+def stuur_al_aangemeld(*, aanmelding_id: int, taal: str = "nl") -> None:
+    """Someone signed up again with this address: "you are already signed up, here is your
+    link". Nothing changes, no link stops working, and the greeting is the stored name."""
+    from aanmelden.mail import al_aangemeld
+
+    aanmelding = _aanmelding(aanmelding_id)
+    if aanmelding is None:
+        return
+    with translation.override(taal):
+        al_aangemeld(aanmelding, token=aanmelding.extra_link()).send()
+
+
+@task
+def stuur_email_bevestiging(*, aanmelding_id: int, taal: str = "nl") -> None:
+    """The link that confirms a changed address, to that address (made here: see above)."""
+    from aanmelden.mail import email_bevestigen
+
+    aanmelding = Aanmelding.objects.select_related("sessie").filter(pk=aanmelding_id).first()
+    if aanmelding is None or not aanmelding.nieuw_email:
+        return
+    if not mail_toegestaan(aanmelding.nieuw_email):
+        return
+    token = aanmelding.vraag_email_bevestiging()
+    with translation.override(taal):
+        email_bevestigen(aanmelding, token=token).send()
 
 
 @task
@@ -80,7 +116,7 @@ def stuur_werkgroep_welkom(*, lidmaatschap_id: int, taal: str = "nl") -> None:
 
     lid = Lidmaatschap.objects.select_related("werkgroep__sessie").filter(pk=lidmaatschap_id)
     lid = lid.filter(afgemeld__isnull=True).exclude(email="").first()
-    if lid is None:
+    if lid is None or not mail_toegestaan(lid.email):
         return
     with translation.override(taal):
         werkgroep_welkom(lid, afmeld_link=_afmeld_link(lid)).send()

@@ -52,6 +52,7 @@ werkgroepen_organiseren = [
 urlpatterns = [
     path("s/<slug:slug>/", include(per_sessie)),
     path("mijn/<str:token>/", include(mijn)),
+    path("adres-bevestigen/<str:bevestiging>/", views.email_bevestigen, name="email_bevestigen"),
     path("werkgroep/afmelden/<str:signed>/", views.werkgroep_afmelden, name="werkgroep_afmelden"),
     path("organiseren/<slug:slug>/werkgroepen/", include(werkgroepen_organiseren)),
     path("organiseren/<slug:slug>/aanmeldingen/", views.aanmeldingen, name="aanmeldingen"),

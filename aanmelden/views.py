@@ -114,14 +114,42 @@ def mijn_wijzigen(request: HttpRequest, token: str) -> HttpResponse:
     if not form.is_valid():
         context = _mijn_context(aanmelding, token, form)
         return _prive(render(request, "aanmelden/mijn.html", context, status=400))
-    verbs.wijzigen(
+    wacht = verbs.wijzigen(
         aanmelding=aanmelding,
         gegevens=form.gegevens(),
         broodje=form.cleaned_data["broodje"],
         werkgroepen=list(form.cleaned_data["werkgroepen"]),
     )
     messages.success(request, _("Your changes are saved."))
+    if wacht:
+        messages.info(
+            request,
+            _(
+                "Check %(nieuw)s: we use that address once you click the link we sent there. "
+                "Until then we keep mailing %(oud)s."
+            )
+            % {"nieuw": aanmelding.nieuw_email, "oud": aanmelding.email},
+        )
     return redirect("aanmelden:mijn", token=token)
+
+
+@require_http_methods(["GET", "POST"])
+def email_bevestigen(request: HttpRequest, bevestiging: str) -> HttpResponse:
+    """The link mailed to a changed address. Opening it only asks; the button confirms, since
+    mail scanners open links but never press buttons."""
+    aanmelding = Aanmelding.vind_email_bevestiging(bevestiging)
+    if aanmelding is None:
+        context = {"verlopen": True}
+        return _prive(render(request, "aanmelden/email_bevestigen.html", context, status=404))
+    context = {"aanmelding": aanmelding, "sessie": aanmelding.sessie, "bevestiging": bevestiging}
+    if request.method == "POST":
+        try:
+            verbs.bevestig_email(aanmelding=aanmelding)
+        except verbs.EmailBezet:
+            context["bezet"] = True
+            return _prive(render(request, "aanmelden/email_bevestigen.html", context, status=409))
+        context["bevestigd"] = True
+    return _prive(render(request, "aanmelden/email_bevestigen.html", context))
 
 
 @require_POST
@@ -151,7 +179,7 @@ def mijn_gegevens(request: HttpRequest, token: str) -> HttpResponse:
 def mijn_verwijderen(request: HttpRequest, token: str) -> HttpResponse:
     aanmelding = _persoonlijk(token)
     if request.method == "GET":
-        context = {"aanmelding": aanmelding, "token": token}
+        context = {"aanmelding": aanmelding, "token": token, "bewaar_dagen": settings.BEWAAR_DAGEN}
         return _prive(render(request, "aanmelden/mijn_verwijderen.html", context))
     sessie = aanmelding.sessie
     verbs.verwijderen(aanmelding=aanmelding)

@@ -121,7 +121,13 @@ def volg_aanmelding(*, aanmelding: Aanmelding, werkgroepen: list[Werkgroep]) -> 
         organisatie=aanmelding.organisatie,
         toestemming_contact=aanmelding.toestemming_contact,
     )
-    weg = [lid.pk for wid, lid in bestaand.items() if wid not in gekozen]
+    # Only its own: a phone membership under the same address is someone's who may not have
+    # signed up at all (anyone can type an address).
+    weg = [
+        lid.pk
+        for wid, lid in bestaand.items()
+        if wid not in gekozen and lid.aanmelding_id == aanmelding.pk
+    ]
     if weg:
         Lidmaatschap.objects.filter(pk__in=weg).update(afgemeld=nu)
     for werkgroep in werkgroepen:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from informatiepunt.models import Vraag
+from informatiepunt.models import Vraag, Vraaglog
 from sessie.models import Sessie
 
 _ANONIEM = {"naam": "", "email": "", "wil_antwoord": False}
@@ -16,25 +16,16 @@ _ANONIEM = {"naam": "", "email": "", "wil_antwoord": False}
 
 def vergeet_persoonsgegevens(*, sessies: QuerySet[Sessie]) -> dict[str, int]:
     vragen = Vraag.objects.filter(sessie__in=sessies).filter(~Q(naam="") | ~Q(email=""))
-    return {"questions": vragen.update(**_ANONIEM)}
-
-
-def vergeet_adres(*, sessie: Sessie, email: str) -> int:
-    """Questions asked under this address at this evening lose the asker's name and address."""
-    return Vraag.objects.filter(sessie=sessie, email__iexact=email.strip()).update(**_ANONIEM)
-
-
-def gegevens_van_adres(*, sessie: Sessie, email: str) -> dict:
-    vragen = Vraag.objects.filter(sessie=sessie, email__iexact=email.strip()).order_by("pk")
+    # Who handled a question: the assignee, the approving organiser, and every log entry's
+    # actor (a name, or a volunteer link's label) and note (the assignee again).
+    behandeld = Vraag.objects.filter(sessie__in=sessies).filter(
+        ~Q(toegewezen_aan="") | Q(goedgekeurd_door__isnull=False)
+    )
+    log = Vraaglog.objects.filter(vraag__sessie__in=sessies).filter(
+        ~Q(door_label="") | Q(door_gebruiker__isnull=False) | ~Q(notitie="")
+    )
     return {
-        "vragen_informatiepunt": [
-            {
-                "vraag": vraag.tekst,
-                "naam": vraag.naam,
-                "email": vraag.email,
-                "antwoord_per_email": vraag.wil_antwoord,
-                "gesteld": vraag.aangemaakt.isoformat(),
-            }
-            for vraag in vragen
-        ]
+        "questions": vragen.update(**_ANONIEM),
+        "question handlers": behandeld.update(toegewezen_aan="", goedgekeurd_door=None),
+        "question log entries": log.update(door_label="", door_gebruiker=None, notitie=""),
     }

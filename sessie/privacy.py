@@ -7,15 +7,9 @@ The core imports none of the other apps, so each app that keeps personal data of
         Erase names and contact details of those sessions, keep the anonymous content for the
         report; idempotent; returns how many rows it made anonymous, per kind.
 
-    def vergeet_adres(*, sessie: Sessie, email: str) -> int      (optional)
-        Someone deleted their registration: erase what they left elsewhere in that session under
-        the same e-mail address (the only link between a registration and the other apps).
-
-    def gegevens_van_adres(*, sessie: Sessie, email: str) -> dict   (optional, with the above)
-        The same rows, for "download my data".
-
-`manage.py vergeet` (run daily) calls `vergeet_oude_sessies`; "delete my data" calls
-`vergeet_persoon`, "download my data" `gegevens_van_persoon` (both from `aanmelden`).
+`manage.py vergeet` (run daily) calls `vergeet_oude_sessies`. "Download my data" and "delete my
+data" belong to a registration and cover the rows that point at it (`aanmelden/privacy.py`);
+nothing is ever matched by e-mail address, since anyone can type anyone's address.
 """
 
 from __future__ import annotations
@@ -25,10 +19,13 @@ import importlib
 from types import ModuleType
 
 from django.apps import apps
+from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django.utils.module_loading import module_has_submodule
 
-from sessie.models import Sessie
+from sessie.models import Sessie, Teller, Toegang
+from sessie.ratelimit import TELLER_BEWAREN
 
 
 def _modules() -> list[ModuleType]:
@@ -43,29 +40,18 @@ def _modules() -> list[ModuleType]:
 def vergeet_oude_sessies(*, ouder_dan: dt.date) -> dict[str, int]:
     """Make every session held before `ouder_dan` anonymous, in one transaction."""
     sessies = Sessie.objects.filter(datum__lt=ouder_dan)
-    aantallen: dict[str, int] = {}
     with transaction.atomic():
+        aantallen = _vergeet_kern(sessies=sessies)
         for module in _modules():
             aantallen |= module.vergeet_persoonsgegevens(sessies=sessies)
     return aantallen
 
 
-def vergeet_persoon(*, sessie: Sessie, email: str) -> int:
-    """Erase what this address left in the other apps of `sessie`; returns how many rows."""
-    if not email.strip():
-        return 0
-    return sum(
-        module.vergeet_adres(sessie=sessie, email=email)
-        for module in _modules()
-        if hasattr(module, "vergeet_adres")
-    )
-
-
-def gegevens_van_persoon(*, sessie: Sessie, email: str) -> dict:
-    """What every app holds under this address in `sessie`, for "download my data"."""
-    gegevens: dict = {}
-    if email.strip():
-        for module in _modules():
-            if hasattr(module, "gegevens_van_adres"):
-                gegevens |= module.gegevens_van_adres(sessie=sessie, email=email)
-    return gegevens
+def _vergeet_kern(*, sessies) -> dict[str, int]:
+    """The core's own: volunteer links' labels (often a name), and, whatever the session, rate
+    counters past their window (keyed hashes of addresses) and expired server sessions."""
+    labels = Toegang.objects.filter(sessie__in=sessies).exclude(label="").update(label="")
+    oud = timezone.now() - TELLER_BEWAREN
+    tellers, _per_model = Teller.objects.filter(venster__lt=oud).delete()
+    importlib.import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
+    return {"volunteer link labels": labels, "rate-limit counters": tellers}

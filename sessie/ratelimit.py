@@ -31,6 +31,8 @@ from sessie.models import Teller
 BROWSER_COOKIE = "wijkavond_browser"
 BROWSER_COOKIE_AGE = 60 * 60 * 24 * 30
 TOO_MANY = 429
+# Counters older than this count for nothing; the retention run (`manage.py vergeet`) deletes them.
+TELLER_BEWAREN = dt.timedelta(days=1)
 
 
 def _nu() -> dt.datetime:
@@ -57,9 +59,19 @@ def hit(*, sleutel: str, venster_seconden: int) -> float:
         .first()
     )
     if random.random() < 0.01:
-        Teller.objects.filter(venster__lt=nu - dt.timedelta(days=1)).delete()
+        Teller.objects.filter(venster__lt=nu - TELLER_BEWAREN).delete()
     gewicht = 1 - (seconden - begin) / venster_seconden
     return teller.aantal + 1 + (vorige or 0) * gewicht
+
+
+def mail_toegestaan(adres: str) -> bool:
+    """Count one mail to `adres`: False when it had `settings.MAILS_PER_ADRES` in the last hour.
+
+    Whoever fills in a public form chooses the address; this bounds what they can send there,
+    whatever browser or address they send from.
+    """
+    sleutel = f"mail:{_vingerafdruk(adres.strip().lower())}"
+    return hit(sleutel=sleutel, venster_seconden=3600) <= settings.MAILS_PER_ADRES
 
 
 def client_ip(request: HttpRequest) -> str:

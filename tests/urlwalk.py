@@ -18,14 +18,15 @@ from verslag.models import Publicatie, Traject
 # An argument no object has, for each kind of URL argument.
 VERZONNEN = {"slug": "bestaat-niet", "tafel_id": 999999, "ronde": 99, "pk": 999999,
              "token": "onzin", "code": "onzin", "formaat": "exe", "editie": "onzin",
-             "traject": "bestaat-niet", "signed": "onzin:ook-onzin"}  # fmt: skip
+             "traject": "bestaat-niet", "signed": "onzin:ook-onzin",
+             "bevestiging": "onzin"}  # fmt: skip
 # Worse arguments: integers past 64 bits (SQLite cannot bind them), other scripts' digits, empty
 # and very long parts. Those the converters refuse are put into the URL by hand.
 ONZIN_IN_PAD = {
     "slug": ["x" * 300, "٣", ""], "tafel_id": [2**63, 2**64, "²", ""], "ronde": [2**63, 2**64, "٣"],
     "pk": [2**63, 2**64, "²", ""], "token": ["x" * 1000, "٣", ""], "code": ["x" * 1000, "٣"],
     "formaat": ["x" * 300, ""], "editie": ["x" * 300, ""], "traject": ["x" * 300, "٣"],
-    "signed": ["x" * 1000, "٣", ""],
+    "signed": ["x" * 1000, "٣", ""], "bevestiging": ["x" * 1000, "٣", ""],
 }  # fmt: skip
 
 
@@ -48,7 +49,10 @@ class Voorbeelden:
         tafel = sessie.thematafels.get(nummer=1).tafels.first()
         idee = make_idee(tafel, sessie.rondes.get(nummer=1), "Een idee")
         vraag = make_vraag(sessie)
-        aanmelding, tokens = make_aanmelding(sessie, toestemming_netwerk=True)
+        aanmelding, tokens = make_aanmelding(
+            sessie, toestemming_netwerk=True, nieuw_email="wachtend@example.invalid"
+        )
+        bevestiging = aanmelding.vraag_email_bevestiging()  # a changed address's link
         werkgroep = sessie.werkgroepen.first()
         lid = make_lidmaatschap(werkgroep)
         toegang, _ = Toegang.uitgeven(sessie=sessie, rol=Toegang.Rol.DEUR)
@@ -65,7 +69,7 @@ class Voorbeelden:
         self.waarden = dict(
             slug=sessie.slug, tafel_id=tafel.pk, ronde=1, token=tokens["token"],
             code=tokens["incheck"], formaat="csv", editie="openbaar", traject=traject.slug,
-            signed=afmeld_code(lid),
+            signed=afmeld_code(lid), bevestiging=bevestiging,
         )  # fmt: skip
         # What `pk` means, by the view's name.
         self.pks = {

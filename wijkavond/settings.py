@@ -270,6 +270,10 @@ AANMELDEN_PER_BROWSER = env_int("WIJKAVOND_AANMELDEN_PER_BROWSER", 20)
 AANMELDEN_PER_IP = env_int("WIJKAVOND_AANMELDEN_PER_IP", 600)
 AANMELDEN_PER_IP_PER_MINUTE = env_int("WIJKAVOND_AANMELDEN_PER_IP_PER_MINUTE", 60)
 
+# Mails to one address that a public form may cause per hour (confirmations, "already signed up",
+# address checks, workgroup welcomes); more are not sent. (sessie/ratelimit.py; README "Security")
+MAILS_PER_ADRES = env_int("WIJKAVOND_MAILS_PER_ADRES", 5)
+
 # How many reverse proxies of our own sit in front of the app (nginx, a load balancer). 0, the
 # default: the client's address is REMOTE_ADDR and X-Forwarded-For is ignored, since anyone can
 # write it. n: the n-th address from the right in X-Forwarded-For is the client's. Only set it

@@ -122,6 +122,20 @@ def test_a_registration_adopts_the_membership_its_address_made_on_a_phone(sessie
     assert groen.lidmaatschappen.actief().get().aanmelding == aanmelding
 
 
+def test_a_registration_ends_no_membership_it_does_not_own(sessie, groen):
+    """Anyone can sign up with anyone's address: that must not unsubscribe its owner."""
+    lid = _inschrijven(sessie, [groen], email="bram@example.invalid").lidmaatschappen[0]
+    verbs.aanmelden(
+        sessie=sessie,
+        sleutel=uuid.uuid4(),
+        gegevens={"naam": "Iemand", "email": "bram@example.invalid"},
+        broodje=False,
+        werkgroepen=[],
+    )
+    lid.refresh_from_db()
+    assert lid.is_actief and lid.aanmelding is None
+
+
 # The phone page
 
 
@@ -404,13 +418,17 @@ def test_retention_erases_members_names_and_keeps_the_counts(sessie, groen):
     )
 
 
-def test_own_data_download_and_delete_cover_memberships(sessie, groen):
+def test_own_data_download_and_delete_cover_the_registrations_own_memberships(sessie, groen):
     aanmelding, _ = make_aanmelding(sessie, email="bram@example.invalid")
-    make_lidmaatschap(groen, email="Bram@example.invalid", naam="Bram")
+    make_lidmaatschap(groen, email="bram@example.invalid", naam="Bram", aanmelding=aanmelding)
+    # The same address on a phone, not the registration's: sharing an address proves nothing.
+    los = make_lidmaatschap(make_werkgroep(sessie, "Blauw"), email="Bram@example.invalid")
     gegevens = alle_gegevens(aanmelding=aanmelding)
-    assert gegevens["werkgroep_lidmaatschappen"][0]["werkgroep"] == "Werkgroep Groen"
+    assert [lid["werkgroep"] for lid in gegevens["werkgroep_lidmaatschappen"]] == [
+        "Werkgroep Groen"
+    ]
     verbs.verwijderen(aanmelding=aanmelding)
-    assert not Lidmaatschap.objects.exists()
+    assert list(Lidmaatschap.objects.all()) == [los]
 
 
 # Where a workgroup grew from
@@ -475,3 +493,20 @@ def test_joining_from_a_phone_mails_a_welcome_with_the_leave_link_once(
     code = wg.afmeld_code(groen.lidmaatschappen.get())
     assert reverse("aanmelden:werkgroep_afmelden", args=[code]) in mail.outbox[0].body
     assert "Meer bomen" in mail.outbox[0].body
+
+
+def test_a_welcome_holds_no_typed_name_and_one_address_gets_a_bounded_number(
+    sessie, settings, django_capture_on_commit_callbacks
+):
+    """Anyone can type anyone's address on the phone page: our words only, and not too often."""
+    from django.test import Client
+
+    settings.MAILS_PER_ADRES = 2
+    groepen = [Werkgroep.objects.create(sessie=sessie, naam=f"Groep {i}") for i in range(4)]
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        for i, groep in enumerate(groepen):
+            telefoon = Client(REMOTE_ADDR=f"203.0.113.{i + 1}")
+            _post(telefoon, sessie, naam="Bel 0900-NEP", werkgroepen=[groep.pk])
+    assert [m.to for m in mail.outbox] == [["anna@example.invalid"]] * 2
+    assert all("0900" not in m.body for m in mail.outbox)

@@ -108,6 +108,43 @@ def test_check_in_at_the_door_with_undo_and_a_walk_in_under_30_seconds(page, liv
     assert inloop.inloop and inloop.ingecheckt is not None
 
 
+def test_a_new_address_on_a_phone_waits_for_its_owners_button(page, live_server, sessie):
+    """Issue 15, item 2: the personal page says which address waits; the mailed link asks,
+    its button confirms; every page fits 360 px and passes axe."""
+    aanmelding, tokens = make_aanmelding(sessie, naam="Anouk", email="oud@example.invalid")
+    nieuw = "nieuw.adres.met.een.heel.lange.naam@example.invalid"  # wider than the phone
+    page.set_viewport_size(TELEFOON)
+    page.goto(f"{live_server.url}/mijn/{tokens['token']}/")
+    page.get_by_label("Uw e-mailadres").fill(nieuw)
+    page.get_by_role("button", name="Wijzigingen opslaan").click()
+    page.get_by_text("wacht op bevestiging").wait_for()
+    assert_accessible(page)
+    assert binnen_scherm(page, page.get_by_text("wacht op bevestiging"))
+    aanmelding.refresh_from_db()
+    assert aanmelding.email == "oud@example.invalid"
+
+    (bericht,) = mail.outbox
+    assert bericht.to == [nieuw]
+    link = re.search(r"http://\S+/adres-bevestigen/\S+/", bericht.body).group(0)
+    page.goto(link.replace("http://127.0.0.1:8000", live_server.url))
+    assert_accessible(page)
+    assert binnen_scherm(page, page.get_by_text("gebruiken voor een aanmelding"))
+    page.get_by_role("button", name="Ja, gebruik dit adres").click()
+    page.get_by_role("heading", name="Uw e-mailadres is gewijzigd").wait_for()
+    assert_accessible(page)
+    assert binnen_scherm(page, page.get_by_role("status").last)
+    aanmelding.refresh_from_db()
+    assert aanmelding.email == nieuw and aanmelding.nieuw_email == ""
+
+
+def binnen_scherm(page, element) -> bool:
+    """No text runs past the phone's edge (a long address is one unbreakable word)."""
+    return (
+        element.evaluate("e => e.scrollWidth <= e.clientWidth")
+        and page.evaluate("document.documentElement.scrollWidth") <= TELEFOON["width"]
+    )
+
+
 @pytest.mark.parametrize("taal", ["nl", "en"])
 def test_registration_pages_have_no_axe_violations(page, live_server, sessie, taal):
     if taal == "en":

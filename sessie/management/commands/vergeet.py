@@ -5,9 +5,13 @@
 
 For sessions held more than WIJKAVOND_BEWAAR_DAGEN days ago (default 90), every app erases its
 personal data (sessie.privacy): registrations' names, e-mail addresses, phone numbers,
-organisations and allergies; information-point askers' names and e-mail addresses; names in
-role offers and of table hosts. Anonymous content stays for the report: counts, choices, ideas,
-questions and their answers, the roles offered. Running it again changes nothing.
+organisations, roles, neighbourhoods, food wishes and allergies; information-point askers' names
+and e-mail addresses, and who handled each question (assignee, approver, the log's names); names
+in role offers, of table hosts and on volunteer links. Whatever the session, rate-limit counters
+and failed logins older than a day and expired server sessions go too. Anonymous content stays
+for the report: counts, sandwiches, table choices, ideas, questions and their answers, the roles
+offered.
+Running it again changes nothing.
 """
 
 import datetime as dt
