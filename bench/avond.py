@@ -101,9 +101,12 @@ def omgeving(data: Path, database: str | None, extra: dict | None = None) -> dic
 
 
 def python(env: dict, *args: str) -> str:
-    return subprocess.run(
-        [sys.executable, *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
-    ).stdout
+    klaar = subprocess.run(
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if klaar.returncode:
+        raise SystemExit(f"{' '.join(args)} failed:\n{klaar.stderr[-3000:]}")
+    return klaar.stdout
 
 
 def cpu_seconden(pids: list[int]) -> float:
@@ -322,6 +325,11 @@ def main() -> None:
           f"{os.cpu_count()} cores are its own, kept at 70 %, carries ≈ "
           f"{int(os.cpu_count() * 0.7 / per_avond_cpu)} evenings.")  # fmt: skip
     shutil.rmtree(map_, ignore_errors=True)
+    if postgres and os.environ.get("BENCH_AVOND_TWEE_HOSTS") == "1":
+        from bench.twee_hosts import main as twee_hosts
+
+        if not twee_hosts(beste.n):
+            raise SystemExit("The two-host check did not hold.")
 
 
 if __name__ == "__main__":
