@@ -14,7 +14,8 @@ server whose cores are all its own from the server's CPU time per evening.
 
 `BENCH_DB=postgres` runs on PostgreSQL (a local server; the database `wijkavond_bench_avond` is
 made afresh); `BENCH_AVOND_TWEE_HOSTS=1` adds the two-host check (bench/twee_hosts.py).
-Settings: BENCH_AVOND_STAPPEN ("5 10 20 30 40 50"), BENCH_AVOND_DUUR (seconds per step, 90),
+Settings: BENCH_AVOND_STAPPEN ("10 20 30 40 50"), BENCH_AVOND_DUUR (seconds per step, 150: the
+wrap-up's two minutes of dots fit in it),
 BENCH_AVOND_FACTOR (3), BENCH_WORKERS (4), BENCH_PORT (8766).
 """
 
@@ -270,8 +271,8 @@ def main() -> None:
     with socket.socket() as probe:
         if probe.connect_ex(("127.0.0.1", poort)) == 0:
             raise SystemExit(f"Port {poort} is in use (an earlier bench?): set BENCH_PORT.")
-    stappen = [int(n) for n in os.environ.get("BENCH_AVOND_STAPPEN", "5 10 20 30 40 50").split()]
-    duur = int(os.environ.get("BENCH_AVOND_DUUR", "90"))
+    stappen = [int(n) for n in os.environ.get("BENCH_AVOND_STAPPEN", "10 20 30 40 50").split()]
+    duur = int(os.environ.get("BENCH_AVOND_DUUR", "150"))
     factor = float(os.environ.get("BENCH_AVOND_FACTOR", "3"))
     workers = int(os.environ.get("BENCH_WORKERS", "4"))
     postgres = os.environ.get("BENCH_DB", "sqlite") == "postgres"

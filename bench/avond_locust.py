@@ -37,6 +37,7 @@ N = len(AVONDEN)
 F = float(os.environ.get("AVOND_FACTOR", "3"))
 DUUR = float(os.environ.get("AVOND_DUUR", "90"))
 ADRESSEN = os.environ.get("AVOND_ADRESSEN") == "1"
+STEMVENSTER = min(120.0, max(10.0, DUUR - 20))
 GEACCEPTEERD: dict[str, list] = defaultdict(list)
 BEGIN = time.monotonic()
 
@@ -181,10 +182,9 @@ class Telefoon(Persoon):
         pagina = self.vraag("GET", f"/s/{self.slug}/programma/", "programme page")
         self.poll = poll_url(pagina.text, "programma-live") if pagina else None
         self.stemmer = self.nr < 100 and self.a["kernpunten"]
-        # Three dots in two minutes, somewhere in the run (every phase runs at once).
-        self.stemmen = sorted(
-            random.uniform(5, max(6, DUUR - 125)) + k * random.uniform(20, 40) for k in range(3)
-        )
+        # The wrap-up: a hundred phones put three dots each within two minutes (within the run,
+        # when it is shorter: then the dots come faster than on the night).
+        self.stemmen = sorted(random.uniform(10, 10 + STEMVENSTER) for _ in range(3))
 
     @task
     def kijk(self) -> None:

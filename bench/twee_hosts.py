@@ -132,7 +132,7 @@ def wand_van_b_ziet_idee_van_a(avond: dict, a: str, b: str) -> float:
 def main(n: int) -> bool:
     if not shutil.which("nginx"):
         raise SystemExit("nginx is missing: apt-get install -y nginx-light")
-    duur = int(os.environ.get("BENCH_AVOND_DUUR", "90"))
+    duur = int(os.environ.get("BENCH_AVOND_DUUR", "150"))
     factor = float(os.environ.get("BENCH_AVOND_FACTOR", "3"))
     workers = int(os.environ.get("BENCH_WORKERS", "4")) // 2 or 1
     poort, a, b = 8770, 8771, 8772
