@@ -357,20 +357,23 @@ def zet_stip(
 ) -> None:
     """Put one dot on `idee` (or take one back); raises StemFout when no dot is left."""
     with transaction.atomic():
-        Stembiljet.objects.get_or_create(sessie=sessie, sleutel=biljet_sleutel)
         # Lock the ballot before counting its dots: without it, eight taps at once on
         # PostgreSQL each count fewer than three and store seven. (SQLite's IMMEDIATE
         # transactions already serialise writers; select_for_update is a no-op there.)
-        biljet = Stembiljet.objects.select_for_update().get(sessie=sessie, sleutel=biljet_sleutel)
+        biljet, _nieuw_biljet = Stembiljet.objects.select_for_update().get_or_create(
+            sessie=sessie, sleutel=biljet_sleutel
+        )
         if not erbij:
             stip = biljet.stippen.filter(idee=idee).order_by("-pk").first()
             if stip is not None:
                 stip.delete()
                 Sessie.bump(sessie.pk)
             return
-        if Stip.objects.filter(inzendsleutel=sleutel, biljet=biljet).exists():
+        # At most three rows: one read says both whether this is a retry and how many are used.
+        geplaatst = list(biljet.stippen.values_list("inzendsleutel", flat=True))
+        if sleutel in geplaatst:
             return  # a retry of a dot already counted
-        if biljet.stippen.count() >= Stembiljet.MAX_STIPPEN:
+        if len(geplaatst) >= Stembiljet.MAX_STIPPEN:
             raise StemFout(_("You have used all your dots. Take one away first to move it."))
         _stip, nieuw = vastleggen(Stip, sleutel=sleutel, biljet=biljet, idee=idee)
         if nieuw:
