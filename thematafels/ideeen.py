@@ -334,9 +334,18 @@ def maak_samenvoegen_ongedaan(*, idee: Idee) -> None:
 
 
 def stemitems(sessie: Sessie) -> list[Kolom]:
-    """What the dot vote is about: each theme's key points, in wrap-up order."""
+    """What the dot vote is about: each theme's key points, in wrap-up order.
+
+    Without the dots' totals: the phone never shows them, and every tap renders this list (a
+    hundred phones, three taps each, within two minutes)."""
     kolommen, per_thema = _kolommen(sessie)
-    for idee in _kernpunten(sessie).order_by("volgorde", "aangemaakt", "pk"):
+    kernpunten = (
+        Idee.objects.zichtbaar()
+        .filter(sessie=sessie, kernpunt=True)
+        .annotate(thema_id=F("tafel__thematafel_id"))
+        .order_by("volgorde", "aangemaakt", "pk")
+    )
+    for idee in kernpunten:
         per_thema[idee.thema_id].kernpunten.append(idee)
     return kolommen
 
