@@ -11,13 +11,15 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
 
-.PHONY: help setup run test test-fast lint messages bench clean
+.PHONY: help setup run test test-fast lint messages bench bench-avond clean
 
 help:
 	@echo "make run    - set up and serve the demo at http://127.0.0.1:8000"
 	@echo "make test   - lint, migration and translation checks, all tests (SQLite, or DATABASE_URL)"
 	@echo "make bench  - throughput of the live pages next to a bare hello view (gunicorn x2),"
 	@echo "              then the follow-up report's build and renderers on a large evening"
+	@echo "make bench-avond - how many whole evenings at once one server carries (SQLite and"
+	@echo "              PostgreSQL), then two app hosts behind nginx (about 30 minutes)"
 	@echo "make messages - update locale/nl after changing user-visible text"
 
 $(VENV)/.installed: requirements.lock
@@ -58,5 +60,20 @@ bench: setup
 	$(PY) bench/rotatie.py
 	$(PY) bench/verslag.py
 
+# The load generator lives in a venv of its own: the app never imports it.
+BENCH_VENV := .venv-bench
+$(BENCH_VENV)/.installed: bench/requirements-avond.lock
+	@test -n "$(PYTHON)" || { echo "Python >= 3.12 not found (try: pyenv install 3.13)"; exit 1; }
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --require-hashes -r bench/requirements-avond.lock
+	touch $@
+
+bench-avond: setup $(BENCH_VENV)/.installed
+	@command -v wrk >/dev/null 2>&1 && command -v nginx >/dev/null 2>&1 || { apt-get update -qq \
+		&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null; }
+	.ci/postgres
+	$(PY) -m bench.avond
+	BENCH_DB=postgres BENCH_AVOND_TWEE_HOSTS=1 $(PY) -m bench.avond
+
 clean:
-	rm -rf $(VENV) staticfiles data/test-*
+	rm -rf $(VENV) $(BENCH_VENV) staticfiles data/test-*

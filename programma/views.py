@@ -1,13 +1,12 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from programma.klok import stand
 from sessie.access import public_sessie
-from sessie.live import live_fragment, no_change, poll_unchanged, poll_url
+from sessie.live import live_fragment, live_page, poll_url
 
 
 def _klok_context(request: HttpRequest, slug: str, *, met_rondes: bool = False) -> dict:
@@ -27,8 +26,7 @@ def _klok_context(request: HttpRequest, slug: str, *, met_rondes: bool = False) 
 @require_GET
 @vary_on_headers("HX-Request")
 def programma(request: HttpRequest, slug: str) -> HttpResponse:
-    if poll_unchanged(request, slug):
-        return no_change()
+    # The fragment answers 204 itself when its content is unchanged (sessie/live.py).
     if request.htmx:
         return live_fragment(
             request,
@@ -39,14 +37,19 @@ def programma(request: HttpRequest, slug: str) -> HttpResponse:
     context = _klok_context(request, slug)
     # Only organisers need the projector link; attendees would just lose their place.
     context["mag_organiseren"] = context["sessie"].mag_organiseren(request.user)
-    return render(request, "programma/programma.html", context)
+    return live_page(
+        request,
+        slug,
+        "programma/programma.html",
+        context,
+        fragment="programma/programma.html#programma",
+    )
 
 
 @require_GET
 @vary_on_headers("HX-Request")
 def projector(request: HttpRequest, slug: str) -> HttpResponse:
-    if poll_unchanged(request, slug):
-        return no_change()
+    # The fragment answers 204 itself when its content is unchanged (sessie/live.py).
     if request.htmx:
         return live_fragment(
             request,
@@ -54,6 +57,10 @@ def projector(request: HttpRequest, slug: str) -> HttpResponse:
             "programma/projector.html#scherm",
             lambda: _klok_context(request, slug, met_rondes=True),
         )
-    return render(
-        request, "programma/projector.html", _klok_context(request, slug, met_rondes=True)
+    return live_page(
+        request,
+        slug,
+        "programma/projector.html",
+        _klok_context(request, slug, met_rondes=True),
+        fragment="programma/projector.html#scherm",
     )

@@ -20,13 +20,13 @@ from collections.abc import Callable
 
 from django import forms
 from django.conf import settings
-from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext
 
 from sessie.models import Teller
+from sessie.sql import tel_op
 
 BROWSER_COOKIE = "wijkavond_browser"
 BROWSER_COOKIE_AGE = 60 * 60 * 24 * 30
@@ -40,28 +40,37 @@ def _nu() -> dt.datetime:
 
 
 def hit(*, sleutel: str, venster_seconden: int) -> float:
-    """Count one request for `sleutel`; returns the count over the last `venster_seconden`.
+    """Count one request for `sleutel`; returns the count over the last `venster_seconden`."""
+    return hits([(sleutel, venster_seconden)])[0]
+
+
+def hits(tellingen: list[tuple[str, int]]) -> list[float]:
+    """Count one request for each `(sleutel, venster_seconden)`; returns each one's count over
+    its last `venster_seconden`, in two statements however many there are.
 
     Sliding window from two fixed ones: all of this window's count, and the previous window's
     count weighted by the part of it that still lies within the last `venster_seconden`.
     """
     nu = _nu()
     seconden = nu.timestamp()
-    begin = int(seconden) // venster_seconden * venster_seconden
-    venster = dt.datetime.fromtimestamp(begin, tz=dt.UTC)
-    teller, _ = Teller.objects.get_or_create(
-        sleutel=f"{sleutel}@{begin}", defaults={"venster": venster}
+    begins = [int(seconden) // v * v for _s, v in tellingen]
+    nieuw = tel_op(
+        Teller,
+        [
+            (f"{s}@{begin}", dt.datetime.fromtimestamp(begin, tz=dt.UTC))
+            for (s, _v), begin in zip(tellingen, begins, strict=True)
+        ],
     )
-    Teller.objects.filter(pk=teller.pk).update(aantal=F("aantal") + 1)
-    vorige = (
-        Teller.objects.filter(sleutel=f"{sleutel}@{begin - venster_seconden}")
-        .values_list("aantal", flat=True)
-        .first()
+    vorige_sleutels = [f"{s}@{begin - v}" for (s, v), begin in zip(tellingen, begins, strict=True)]
+    vorige = dict(
+        Teller.objects.filter(sleutel__in=vorige_sleutels).values_list("sleutel", "aantal")
     )
     if random.random() < 0.01:
         Teller.objects.filter(venster__lt=nu - TELLER_BEWAREN).delete()
-    gewicht = 1 - (seconden - begin) / venster_seconden
-    return teller.aantal + 1 + (vorige or 0) * gewicht
+    return [
+        nieuw[f"{s}@{begin}"] + vorige.get(oud, 0) * (1 - (seconden - begin) / v)
+        for (s, v), begin, oud in zip(tellingen, begins, vorige_sleutels, strict=True)
+    ]
 
 
 def mail_toegestaan(adres: str) -> bool:
@@ -172,8 +181,9 @@ def rate_limit(
                     (f"{scope}:a:{adres}", seconds, per_address),
                     (f"{scope}:am:{adres}", 60, per_address_minute),
                 )
-                request._te_veel = any(  # every counter counts, also when one is already over
-                    [hit(sleutel=s, venster_seconden=v) > grens for s, v, grens in tellingen]
+                tellen = hits([(s, v) for s, v, _grens in tellingen])  # each counts, always
+                request._te_veel = any(
+                    n > grens for n, (_s, _v, grens) in zip(tellen, tellingen, strict=True)
                 )
             response = view(request, *args, **kwargs)
             if too_many(request) and response.status_code < 500:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 import math
 import random
+import unicodedata
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -76,7 +77,9 @@ def fictieve_naam(rng: random.Random) -> str:
 
 
 def fictief_email(naam: str, n: int) -> str:
-    return f"{naam.lower().replace(' ', '.')}.{n}@example.invalid"
+    """An address the registration form itself accepts: `Zoë Nepwijk` → zoe.nepwijk.3@…"""
+    ascii_naam = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode()
+    return f"{ascii_naam.lower().replace(' ', '.')}.{n}@example.invalid"
 
 
 def tafels_per_thema(deelnemers: int, thema_aantal: int, capaciteit: int = 12) -> int:

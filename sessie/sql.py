@@ -112,6 +112,28 @@ def _insert_sql(model: type[Model], unique: str, vendor: str) -> tuple[str, list
     return sql, fields, returning
 
 
+def tel_op(model: type[Model], rijen: Sequence[tuple[str, object]]) -> dict[str, int]:
+    """Add one to each counter `(sleutel, venster)` of `model`, making it at 1 when new; returns
+    the new counts by key. One statement for them all (`INSERT … ON CONFLICT DO UPDATE …
+    RETURNING`), where the ORM needs a get_or_create and an update per counter: every public
+    POST counts three (sessie/ratelimit.py)."""
+    quote = connection.ops.quote_name
+    naam, aantal = table(model), quote("aantal")
+    sql = (
+        f"INSERT INTO {naam} ({quote('sleutel')}, {quote('venster')}, {aantal})"
+        f" VALUES {', '.join(['(%s, %s, 1)'] * len(rijen))}"
+        f" ON CONFLICT ({quote('sleutel')}) DO UPDATE SET {aantal} = {naam}.{aantal} + 1"
+        f" RETURNING {quote('sleutel')}, {aantal}"
+    )
+    veld = model._meta.get_field("venster")
+    params = [
+        waarde
+        for sleutel, venster in rijen
+        for waarde in (sleutel, veld.get_db_prep_save(venster, connection))
+    ]
+    return dict(rows(sql, params))
+
+
 def rows(sql: str, params: Sequence) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

@@ -97,3 +97,16 @@ def test_insert_new_saves_what_create_saves_and_refuses_a_second_row_with_the_ke
     assert not insert_new(nog_eens, unique="inzendsleutel")
     assert nog_eens.pk is None and nog_eens._state.adding
     assert Aanmelding.objects.count() == 2
+
+
+def test_tel_op_makes_new_counters_at_one_and_adds_one_to_existing_ones():
+    from sessie.models import Teller
+    from sessie.sql import tel_op
+
+    venster = timezone.now().replace(microsecond=0)
+    Teller.objects.create(sleutel="a@1", venster=venster, aantal=4)
+    assert tel_op(Teller, [("a@1", venster), ("b@1", venster)]) == {"a@1": 5, "b@1": 1}
+    assert tel_op(Teller, [("b@1", venster)]) == {"b@1": 2}
+    nieuw = Teller.objects.get(sleutel="b@1")
+    assert (nieuw.aantal, nieuw.venster) == (2, venster)
+    assert Teller.objects.get(sleutel="a@1").aantal == 5

@@ -334,9 +334,18 @@ def maak_samenvoegen_ongedaan(*, idee: Idee) -> None:
 
 
 def stemitems(sessie: Sessie) -> list[Kolom]:
-    """What the dot vote is about: each theme's key points, in wrap-up order."""
+    """What the dot vote is about: each theme's key points, in wrap-up order.
+
+    Without the dots' totals: the phone never shows them, and every tap renders this list (a
+    hundred phones, three taps each, within two minutes)."""
     kolommen, per_thema = _kolommen(sessie)
-    for idee in _kernpunten(sessie).order_by("volgorde", "aangemaakt", "pk"):
+    kernpunten = (
+        Idee.objects.zichtbaar()
+        .filter(sessie=sessie, kernpunt=True)
+        .annotate(thema_id=F("tafel__thematafel_id"))
+        .order_by("volgorde", "aangemaakt", "pk")
+    )
+    for idee in kernpunten:
         per_thema[idee.thema_id].kernpunten.append(idee)
     return kolommen
 
@@ -357,20 +366,23 @@ def zet_stip(
 ) -> None:
     """Put one dot on `idee` (or take one back); raises StemFout when no dot is left."""
     with transaction.atomic():
-        Stembiljet.objects.get_or_create(sessie=sessie, sleutel=biljet_sleutel)
         # Lock the ballot before counting its dots: without it, eight taps at once on
         # PostgreSQL each count fewer than three and store seven. (SQLite's IMMEDIATE
         # transactions already serialise writers; select_for_update is a no-op there.)
-        biljet = Stembiljet.objects.select_for_update().get(sessie=sessie, sleutel=biljet_sleutel)
+        biljet, _nieuw_biljet = Stembiljet.objects.select_for_update().get_or_create(
+            sessie=sessie, sleutel=biljet_sleutel
+        )
         if not erbij:
             stip = biljet.stippen.filter(idee=idee).order_by("-pk").first()
             if stip is not None:
                 stip.delete()
                 Sessie.bump(sessie.pk)
             return
-        if Stip.objects.filter(inzendsleutel=sleutel, biljet=biljet).exists():
+        # At most three rows: one read says both whether this is a retry and how many are used.
+        geplaatst = list(biljet.stippen.values_list("inzendsleutel", flat=True))
+        if sleutel in geplaatst:
             return  # a retry of a dot already counted
-        if biljet.stippen.count() >= Stembiljet.MAX_STIPPEN:
+        if len(geplaatst) >= Stembiljet.MAX_STIPPEN:
             raise StemFout(_("You have used all your dots. Take one away first to move it."))
         _stip, nieuw = vastleggen(Stip, sleutel=sleutel, biljet=biljet, idee=idee)
         if nieuw:

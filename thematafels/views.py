@@ -18,7 +18,7 @@ from sessie.access import organiser_sessie, public_sessie
 from sessie.capture import nieuwe_sleutel
 from sessie.export import spreadsheet_response
 from sessie.links import absolute
-from sessie.live import live_fragment, no_change, poll_unchanged, poll_url, unchanged
+from sessie.live import live_fragment, live_page, no_change, poll_url, unchanged
 from sessie.models import Sessie
 from sessie.ratelimit import message, rate_limit, refuse
 from thematafels import ideeen as domein
@@ -326,8 +326,6 @@ def rolnotitie(request: HttpRequest, slug: str, tafel_id: int) -> HttpResponse:
 def wand(request: HttpRequest, slug: str) -> HttpResponse:
     """The projector wall: one column per theme, polled every 2 s (a new idea shows within 3 s),
     204 when nothing changed."""
-    if poll_unchanged(request, slug):
-        return no_change()
 
     def context() -> dict:
         sessie = public_sessie(request, slug)
@@ -342,7 +340,13 @@ def wand(request: HttpRequest, slug: str) -> HttpResponse:
 
     if request.htmx:
         return live_fragment(request, slug, "thematafels/wand.html#wand", context)
-    return render(request, "thematafels/wand.html", context())
+    return live_page(
+        request,
+        slug,
+        "thematafels/wand.html",
+        context(),
+        fragment="thematafels/wand.html#wand",
+    )
 
 
 @login_required

@@ -3,6 +3,7 @@ import re
 import time
 
 import pytest
+from django.core.cache import caches
 from django.urls import reverse
 
 from sessie.models import Sessie
@@ -58,10 +59,27 @@ def test_unchanged_poll_is_204_in_one_query(client, noord, naam, django_assert_n
 
 def test_a_change_makes_the_poll_answer_with_a_fresh_fragment(client, noord):
     url = poll_url_from(client.get(reverse("programma:projector", args=[noord.slug])).text)
+    onderdeel = noord.programma.get(titel="Korte pauze")
+    onderdeel.titel = "Koffie en thee"
+    onderdeel.save()
     Sessie.bump(noord.pk)
     response = client.get(url, **HTMX)
     assert response.status_code == 200
     assert 'id="scherm"' in response.text
+    assert "Koffie en thee" in response.text
+
+
+@pytest.mark.parametrize(
+    ("naam", "poll_id"), [("programma", "programma-live"), ("projector", "scherm")]
+)
+def test_a_change_elsewhere_in_the_session_leaves_the_screen_alone(client, noord, naam, poll_id):
+    """An idea, a check-in or a dot moves the session's change counter; the programme does not
+    change, so 150 phones keep hearing 204 (one render per server process, none per phone)."""
+    pagina = client.get(reverse(f"programma:{naam}", args=[noord.slug])).text
+    url = poll_url_from(pagina[pagina.index(f'id="{poll_id}"') :])
+    assert client.get(url, **HTMX).status_code == 204  # the page came with its content's mark
+    Sessie.bump(noord.pk)
+    assert client.get(url, **HTMX).status_code == 204
 
 
 def test_when_the_item_ends_the_poll_brings_the_next_one(client, noord):
@@ -70,8 +88,10 @@ def test_when_the_item_ends_the_poll_brings_the_next_one(client, noord):
     # Time passes on the session clock without any other change…
     noord.klok_verschuiving += dt.timedelta(minutes=86)
     noord.save(update_fields=["klok_verschuiving"])
-    # …and the moment the screen was told its content stops being true has passed.
+    # …and the moment the screen was told its content stops being true has passed (for the
+    # server's copy of the fragment too: it expires at that same moment).
     url = re.sub(r"tot=\d+", f"tot={int(time.time())}", url)
+    caches["fragments"].clear()
     response = client.get(url, **HTMX)
     assert response.status_code == 200
     huidig = response.text[response.text.index("scherm-nu") :]
@@ -95,7 +115,8 @@ def test_full_page_query_count_is_constant(client, django_assert_num_queries):
     sessie = make_sessie()
     for uur in range(8, 20):
         make_onderdeel(sessie, f"{uur:02d}:00", f"{uur:02d}:30")
-    with django_assert_num_queries(2):
+    # The session with its items, and the change counter for the fragment's mark.
+    with django_assert_num_queries(3):
         client.get(reverse("programma:programma", args=[sessie.slug]))
 
 

@@ -180,3 +180,19 @@ def test_refused_posts_make_no_server_sessions(sessie):
         client.post("/inloggen/", {"username": "niemand", "password": "fout"})
         assert zonder_token.post(vraag_url(sessie), vraag()).status_code == 403
     assert Session.objects.count() == 0
+
+
+def test_counting_a_post_takes_two_statements_for_all_three_counters(
+    sessie, klok, django_assert_num_queries, monkeypatch
+):
+    """Every public POST counts per browser, per address and per address-minute: one upsert for
+    the three, one read of their previous windows (a dot at the wrap-up is 100 phones × 3)."""
+    from sessie import ratelimit
+    from sessie.ratelimit import hits
+
+    monkeypatch.setattr(ratelimit.random, "random", lambda: 0.5)  # no clean-up this time
+    with django_assert_num_queries(2):
+        eerste = hits([("x:b", 3600), ("x:a", 3600), ("x:am", 60)])
+    assert eerste == [1, 1, 1]
+    with django_assert_num_queries(2):
+        assert hits([("x:b", 3600), ("x:a", 3600), ("x:am", 60)]) == [2, 2, 2]

@@ -121,3 +121,18 @@ def test_the_ballot_cookie_is_secure_where_the_session_cookie_is(client, avond, 
     settings.SESSION_COOKIE_SECURE = False
     client.cookies.clear()
     assert not client.get(stem_url(avond)).cookies[STEM_COOKIE]["secure"]
+
+
+def test_a_dot_from_a_phone_costs_a_fixed_number_of_queries(
+    client, avond, items, django_assert_num_queries, monkeypatch
+):
+    """A hundred phones put three dots each within two minutes: the rate limit's counters (2),
+    the session and the item (2), in one transaction the ballot locked, its dots, the new dot
+    and the change counter (4, and its begin and end), the page's own counts (3). It was 22."""
+    from sessie import ratelimit
+
+    monkeypatch.setattr(ratelimit.random, "random", lambda: 0.5)  # no counter clean-up now
+    client.get(stem_url(avond))
+    dot(client, avond, items[0], HTTP_HX_REQUEST="true")
+    with django_assert_num_queries(13):
+        assert dot(client, avond, items[1], HTTP_HX_REQUEST="true").status_code == 200

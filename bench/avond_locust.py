@@ -1,0 +1,506 @@
+"""Locust model of whole evenings for `make bench-avond` (run by bench/avond.py, not by hand).
+
+Each simulated evening has its own session and its own people, at the rates of the issue's
+evening model. Polling screens poll at their real intervals; the evening's events (captures,
+check-ins, questions, registrations) come `AVOND_FACTOR` times as fast as on the real evening,
+and every phase runs at once (the door, both rounds, the information point and the wrap-up's
+dots), so each second of the run is busier than any second of a real evening.
+
+Every request checks its answer; each accepted write's mark goes to `AVOND_UITSLAG` so that the
+driver can count afterwards, in the database, that each is stored exactly once.
+
+Environment: AVOND_CONFIG (the evenings, from bench/avond_opzet.py), AVOND_UITSLAG (where the
+accepted writes go), AVOND_FACTOR, AVOND_DUUR (seconds), AVOND_ADRESSEN ("1": send each person's
+own address in X-Forwarded-For, as a proxy would).
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import json
+import os
+import random
+import re
+import time
+import uuid
+from collections import defaultdict
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlencode
+
+import gevent
+from locust import FastHttpUser, constant_pacing, events, task
+
+AVONDEN = json.loads(Path(os.environ["AVOND_CONFIG"]).read_text())
+N = len(AVONDEN)
+F = float(os.environ.get("AVOND_FACTOR", "3"))
+DUUR = float(os.environ.get("AVOND_DUUR", "90"))
+ADRESSEN = os.environ.get("AVOND_ADRESSEN") == "1"
+STEMVENSTER = min(120.0, max(10.0, DUUR - 20))
+GEACCEPTEERD: dict[str, list] = defaultdict(list)
+BEGIN = time.monotonic()
+
+
+@events.test_start.add_listener
+def _begin(**_kwargs) -> None:
+    global BEGIN
+    BEGIN = time.monotonic()
+
+
+@events.test_stop.add_listener
+def _schrijf(**_kwargs) -> None:
+    Path(os.environ["AVOND_UITSLAG"]).write_text(json.dumps(GEACCEPTEERD))
+
+
+def poll_url(pagina: str, element: str) -> str:
+    found = re.search(rf'id="{element}"[^>]*?hx-get="([^"]+)"', pagina)
+    if not found:
+        raise ValueError(f"no poll URL for #{element}")
+    return html.unescape(found.group(1))
+
+
+class Formulier(HTMLParser):
+    """What a browser would send from the first form with `actie` in its action: text fields,
+    ticked boxes and chosen options as they stand."""
+
+    def __init__(self, actie: str) -> None:
+        super().__init__()
+        self.actie, self.binnen, self.velden = actie, False, []
+        self.select = None
+        self.textarea = None
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        a = dict(attrs)
+        if tag == "form":
+            self.binnen = self.actie in (a.get("action") or "")
+        elif not self.binnen or not a.get("name"):
+            if tag == "option" and self.select and "selected" in a:
+                self.velden.append((self.select, a.get("value", "")))
+        elif tag == "input" and a.get("type") not in ("submit", "button"):
+            if a.get("type") not in ("checkbox", "radio") or "checked" in a:
+                standaard = "on" if a.get("type") in ("checkbox", "radio") else ""
+                self.velden.append((a["name"], a.get("value", standaard)))
+        elif tag == "select":
+            self.select = a["name"]
+        elif tag == "textarea":
+            self.textarea = a["name"]
+            self.velden.append((a["name"], ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self.binnen = False
+        elif tag == "select":
+            self.select = None
+        elif tag == "textarea":
+            self.textarea = None
+
+    def handle_data(self, data: str) -> None:
+        if self.textarea and self.velden and self.velden[-1][0] == self.textarea:
+            self.velden[-1] = (self.textarea, self.velden[-1][1] + data)
+
+
+def formulier(pagina: str, actie: str) -> list[tuple[str, str]]:
+    parser = Formulier(actie)
+    parser.feed(pagina)
+    return parser.velden
+
+
+class Persoon(FastHttpUser):
+    """One person's browser at one evening (evenings taken in turn, so each gets the same mix)."""
+
+    abstract = True
+    volgnummers: itertools.count
+    per_avond = 1
+    connection_timeout = 10.0
+    network_timeout = 10.0
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.volgnummers = itertools.count()
+        cls.fixed_count = cls.per_avond * N
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        i = next(type(self).volgnummers)
+        self.nr, self.avond = divmod(i, N)
+        self.a = AVONDEN[self.avond]
+        self.slug = self.a["slug"]
+        # The hall shares one address (its NAT); people at home each have their own.
+        self.adres = f"10.{self.avond // 250}.{self.avond % 250}.1"
+
+    def kop(self, htmx: bool = False, **extra: str) -> dict[str, str]:
+        headers = {"Accept-Encoding": "gzip", **extra}
+        if htmx:
+            headers["HX-Request"] = "true"
+        if ADRESSEN:
+            headers["X-Forwarded-For"] = self.adres
+        return headers
+
+    def csrf(self) -> str:
+        for cookie in self.client.cookiejar:
+            if cookie.name == "csrftoken":
+                return cookie.value
+        return ""
+
+    def vraag(self, methode: str, pad: str, naam: str, *, verwacht=(200,), htmx=False, data=None):
+        headers = self.kop(htmx)
+        if methode == "POST":
+            headers["X-CSRFToken"] = self.csrf()
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            data = urlencode(data or {})
+        with self.client.request(
+            methode,
+            pad,
+            name=naam,
+            headers=headers,
+            data=data,
+            catch_response=True,
+        ) as antwoord:
+            if antwoord.status_code not in verwacht:
+                antwoord.failure(f"{antwoord.status_code} for {methode} {pad}")
+                return None
+            antwoord.success()
+            return antwoord
+
+    def eerst_wachten(self, interval: float) -> None:
+        # Not everyone opens the page in the same second.
+        gevent.sleep(random.uniform(0, interval))
+
+    def verstreken(self) -> float:
+        return time.monotonic() - BEGIN
+
+
+class Telefoon(Persoon):
+    """An attendee's phone with the programme open; two in three vote three dots at the wrap-up."""
+
+    per_avond = 150
+    wait_time = constant_pacing(3)
+
+    def on_start(self) -> None:
+        self.eerst_wachten(3)
+        pagina = self.vraag("GET", f"/s/{self.slug}/programma/", "programme page")
+        self.poll = poll_url(pagina.text, "programma-live") if pagina else None
+        self.stemmer = self.nr < 100 and self.a["kernpunten"]
+        # The wrap-up: a hundred phones put three dots each within two minutes (within the run,
+        # when it is shorter: then the dots come faster than on the night).
+        self.stemmen = sorted(random.uniform(10, 10 + STEMVENSTER) for _ in range(3))
+
+    @task
+    def kijk(self) -> None:
+        if self.poll:
+            antwoord = self.vraag(
+                "GET", self.poll, "programme poll", verwacht=(200, 204), htmx=True
+            )
+            if antwoord is not None and antwoord.status_code == 200:
+                self.poll = poll_url(antwoord.text, "programma-live")
+        if self.stemmer and self.stemmen and self.verstreken() >= self.stemmen[0]:
+            self.stemmen.pop(0)
+            if len(self.stemmen) == 2:
+                self.vraag("GET", f"/s/{self.slug}/stemmen/", "vote page")
+            sleutel = str(uuid.uuid4())
+            antwoord = self.vraag(
+                "POST",
+                f"/s/{self.slug}/stemmen/",
+                "vote: a dot",
+                htmx=True,
+                data={"sleutel": sleutel, "plus": random.choice(self.a["kernpunten"])},
+            )
+            if antwoord is not None:
+                GEACCEPTEERD["stip"].append(sleutel)
+
+
+class Scherm(Persoon):
+    abstract = True
+    pad = element = naam = ""
+
+    def on_start(self) -> None:
+        self.eerst_wachten(2)
+        pagina = self.vraag("GET", f"/s/{self.slug}/{self.pad}", f"{self.naam} page")
+        self.poll = poll_url(pagina.text, self.element) if pagina else None
+
+    @task
+    def kijk(self) -> None:
+        if not self.poll:
+            return
+        antwoord = self.vraag("GET", self.poll, f"{self.naam} poll", verwacht=(200, 204), htmx=True)
+        if antwoord is not None and antwoord.status_code == 200:
+            self.poll = poll_url(antwoord.text, self.element)
+
+
+class Projector(Scherm):
+    per_avond = 1
+    wait_time = constant_pacing(3)
+    pad, element, naam = "projector/", "scherm", "projector"
+
+
+class Wand(Scherm):
+    per_avond = 1
+    wait_time = constant_pacing(2)
+    pad, element, naam = "wand/", "wand", "wall"
+
+
+class Tafelhost(Persoon):
+    """A table host's phone: an idea every 20 s (÷ factor), some starred or edited, the list
+    polled every 5 s. The first table's host loses the network for 60 s and sends its queue."""
+
+    per_avond = 6
+    wait_time = constant_pacing(5)
+    IDEE_ELKE = 20.0
+
+    def on_start(self) -> None:
+        self.eerst_wachten(5)
+        self.tafel = self.a["tafels"][self.nr % len(self.a["tafels"])]
+        self.basis = f"/s/{self.slug}/tafel/{self.tafel}/"
+        self.vraag("GET", f"/toegang/{self.a['hosts'][self.nr % len(self.a['hosts'])]}/", "link")
+        pagina = self.vraag("GET", self.basis, "host page")
+        self.poll = poll_url(pagina.text, "ideeen-live") if pagina else None
+        self.volgende = self.verstreken() + random.uniform(0, self.IDEE_ELKE / F)
+        self.wachtrij: list[dict] = []
+        self.offline = (DUUR * 0.3, DUUR * 0.3 + 60) if self.nr == 0 else (-1, -1)
+        self.laatste_idee = None
+
+    def idee(self) -> dict:
+        merk = f"idee-{uuid.uuid4()}"
+        return {
+            "tekst": f"Een idee uit de bench ({merk})",
+            "soort": "",
+            "prompt": "",
+            "ronde": self.a["ronde"],
+            "sleutel": str(uuid.uuid4()),
+            "merk": merk,
+        }
+
+    def stuur(self, idee: dict, naam: str = "capture: an idea") -> None:
+        data = {k: v for k, v in idee.items() if k != "merk"}
+        antwoord = self.vraag("POST", f"{self.basis}ideeen/", naam, htmx=True, data=data)
+        if antwoord is not None:
+            GEACCEPTEERD["idee"].append(idee["merk"])
+            nummers = [int(n) for n in re.findall(r"/idee/(\d+)/kernpunt/", antwoord.text)]
+            self.laatste_idee = max(nummers) if nummers else None
+
+    @task
+    def werk(self) -> None:
+        nu = self.verstreken()
+        weg = self.offline[0] <= nu < self.offline[1]
+        if nu >= self.volgende:
+            self.volgende += self.IDEE_ELKE / F
+            if weg:
+                self.wachtrij.append(self.idee())
+            else:
+                self.stuur(self.idee())
+                if self.laatste_idee and random.random() < 0.2:
+                    self.vraag(
+                        "POST",
+                        f"{self.basis}idee/{self.laatste_idee}/kernpunt/",
+                        "capture: star",
+                        htmx=True,
+                        data={"kernpunt": "1"},
+                    )
+                elif self.laatste_idee and random.random() < 0.1:
+                    self.bewerk(self.laatste_idee)
+        if weg:
+            return
+        if self.wachtrij:
+            # Back on the network: the queue goes out, and its last entry once more (the phone
+            # never heard the answer), which must not make a second idea.
+            for idee in self.wachtrij:
+                self.stuur(idee, "capture: queued idea")
+            self.stuur(self.wachtrij[-1], "capture: queued idea")
+            self.wachtrij = []
+        if self.poll:
+            antwoord = self.vraag(
+                "GET", self.poll, "host list poll", verwacht=(200, 204), htmx=True
+            )
+            if antwoord is not None and antwoord.status_code == 200:
+                self.poll = poll_url(antwoord.text, "ideeen-live")
+
+    def bewerk(self, pk: int) -> None:
+        formulier = self.vraag(
+            "GET", f"{self.basis}idee/{pk}/bewerken/", "capture: edit form", htmx=True
+        )
+        if formulier is None:
+            return
+        versie = re.search(r'name="versie" value="(\d+)"', formulier.text)
+        tekst = re.search(r'name="tekst"[^>]*>([^<]*)</textarea>', formulier.text)
+        if versie and tekst:
+            self.vraag(
+                "POST",
+                f"{self.basis}idee/{pk}/bewerken/",
+                "capture: edit",
+                htmx=True,
+                data={
+                    "tekst": html.unescape(tekst.group(1)) + " (aangevuld)",
+                    "soort": "",
+                    "prompt": "",
+                    "versie": versie.group(1),
+                },
+            )
+
+
+class Deur(Persoon):
+    """The door: 300 people in 30 minutes (÷ factor), each searched and checked in; a walk-in
+    every fifteenth."""
+
+    per_avond = 1
+    wait_time = constant_pacing(1800 / 300 / F)
+
+    def on_start(self) -> None:
+        self.eerst_wachten(1800 / 300 / F)
+        self.vraag("GET", f"/toegang/{self.a['deur']}/", "link")
+        self.vraag("GET", f"/s/{self.slug}/deur/", "door page")
+        self.gasten = iter(self.a["gasten"])
+        self.n = 0
+
+    @task
+    def volgende(self) -> None:
+        gast = next(self.gasten, None)
+        if gast is None:
+            return
+        pk, naam = gast
+        zoek = naam.split()[0][:4]
+        self.vraag("GET", f"/s/{self.slug}/deur/?q={zoek}", "door: search", htmx=True)
+        antwoord = self.vraag(
+            "POST",
+            f"/s/{self.slug}/deur/{pk}/inchecken/",
+            "door: check in",
+            htmx=True,
+            data={"q": zoek},
+        )
+        if antwoord is not None:
+            GEACCEPTEERD["incheck"].append(pk)
+        self.n += 1
+        if self.n % 15 == 0:
+            sleutel = str(uuid.uuid4())
+            antwoord = self.vraag(
+                "POST",
+                f"/s/{self.slug}/deur/inloop/",
+                "door: walk-in",
+                htmx=True,
+                data={"naam": f"Inloper {sleutel[:8]}", "sleutel": sleutel},
+            )
+            if antwoord is not None:
+                GEACCEPTEERD["inloop"].append(sleutel)
+
+
+class Informatiepunt(Persoon):
+    """The information point logs a question a minute (÷ factor) and polls its list every 5 s."""
+
+    per_avond = 1
+    wait_time = constant_pacing(5)
+
+    def on_start(self) -> None:
+        self.eerst_wachten(5)
+        self.vraag("GET", f"/toegang/{self.a['informatiepunt']}/", "link")
+        pagina = self.vraag("GET", f"/s/{self.slug}/informatiepunt/", "info point page")
+        self.poll = poll_url(pagina.text, "vragen-lijst") if pagina else None
+        self.volgende = self.verstreken() + random.uniform(0, 60 / F)
+
+    @task
+    def werk(self) -> None:
+        if self.verstreken() >= self.volgende:
+            self.volgende += 60 / F
+            merk = f"vraag-{uuid.uuid4()}"
+            antwoord = self.vraag(
+                "POST",
+                f"/s/{self.slug}/informatiepunt/",
+                "info point: question",
+                htmx=True,
+                data={
+                    "tekst": f"Hoe vraag ik budget aan? ({merk})",
+                    "categorie": self.a["categorie"],
+                    "vraagsteller": "bewoner",
+                    "naam": "",
+                    "email": "",
+                    "sleutel": str(uuid.uuid4()),
+                },
+            )
+            if antwoord is not None:
+                GEACCEPTEERD["vraag"].append(merk)
+        if self.poll:
+            antwoord = self.vraag(
+                "GET", self.poll, "info point poll", verwacht=(200, 204), htmx=True
+            )
+            if antwoord is not None and antwoord.status_code == 200:
+                self.poll = poll_url(antwoord.text, "vragen-lijst")
+
+
+class Bezoeker(Persoon):
+    """Visitors asking by QR code: 20 in the evening's two hours (÷ factor), each a new phone."""
+
+    per_avond = 1
+    wait_time = constant_pacing(7200 / 20 / F)
+
+    def on_start(self) -> None:
+        self.eerst_wachten(7200 / 20 / F)
+
+    @task
+    def vraag_stellen(self) -> None:
+        self.client.cookiejar.clear()
+        if self.vraag("GET", f"/s/{self.slug}/vraag/", "QR question page") is None:
+            return
+        merk = f"vraag-{uuid.uuid4()}"
+        antwoord = self.vraag(
+            "POST",
+            f"/s/{self.slug}/vraag/",
+            "QR question",
+            verwacht=(200,),
+            data={
+                "tekst": f"Wie beslist er over de wijkhub? ({merk})",
+                "categorie": self.a["categorie"],
+                "naam": "",
+                "email": "",
+                "sleutel": str(uuid.uuid4()),
+                "website": "",
+            },
+        )
+        if antwoord is not None:
+            GEACCEPTEERD["vraag"].append(merk)
+
+
+class Thuis(Persoon):
+    """People at home: 50 registrations and 20 personal-page changes in two hours (÷ factor),
+    each from a browser and address of its own."""
+
+    per_avond = 1
+    wait_time = constant_pacing(7200 / 70 / F)
+
+    def on_start(self) -> None:
+        self.eerst_wachten(7200 / 70 / F)
+        self.mijn = iter(self.a["mijn"])
+        self.n = 0
+
+    @task
+    def iets(self) -> None:
+        self.client.cookiejar.clear()
+        self.n += 1
+        self.adres = f"172.{16 + self.avond % 16}.{self.n % 250}.{self.avond // 16 % 250 + 1}"
+        persoon = next(self.mijn, None) if self.n % 7 in (2, 5) else None
+        if persoon is not None:
+            basis = f"/mijn/{persoon['token']}/"
+            pagina = self.vraag("GET", basis, "personal page")
+            if pagina is not None:
+                velden = [(k, v) for k, v in formulier(pagina.text, "wijzigen") if k != "buurt"]
+                self.vraag(
+                    "POST",
+                    f"{basis}wijzigen/",
+                    "personal page: change",
+                    data=[*velden, ("buurt", "Noord")],
+                )
+            return
+        if self.vraag("GET", f"/s/{self.slug}/aanmelden/", "registration page") is None:
+            return
+        sleutel = str(uuid.uuid4())
+        antwoord = self.vraag(
+            "POST",
+            f"/s/{self.slug}/aanmelden/",
+            "registration",
+            data={
+                "naam": "Bench Fictief",
+                "email": f"{sleutel[:12]}@example.invalid",
+                "sleutel": sleutel,
+                "website": "",
+            },
+        )
+        if antwoord is not None:
+            GEACCEPTEERD["aanmelding"].append(sleutel)
