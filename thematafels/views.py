@@ -366,7 +366,13 @@ def afronding(request: HttpRequest, slug: str) -> HttpResponse:
             .select_related("samengevoegd_in")
             .first()
         )
-    context = {"sessie": sessie, "kolommen": kolommen, "samengevoegd": samengevoegd}
+    context = {
+        "sessie": sessie,
+        "kolommen": kolommen,
+        "samengevoegd": samengevoegd,
+        # Presenting: the dark screen of the hall, without editing and without names.
+        "presenteren": bool(request.GET.get("presenteren")),
+    }
     return render(request, "thematafels/afronding.html", context)
 
 
