@@ -8,7 +8,7 @@ from django.views.decorators.vary import vary_on_headers
 from programma.hoek import hoek
 from programma.klok import stand
 from sessie.access import public_sessie
-from sessie.live import live_fragment, no_change, poll_unchanged, poll_url
+from sessie.live import in_zaalcheck, live_fragment, no_change, poll_unchanged, poll_url
 
 
 def _klok_context(request: HttpRequest, slug: str, *, met_rondes: bool = False) -> dict:
@@ -47,6 +47,7 @@ def programma(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "programma/programma.html", context)
 
 
+@in_zaalcheck
 @require_GET
 @vary_on_headers("HX-Request")
 def projector(request: HttpRequest, slug: str) -> HttpResponse:

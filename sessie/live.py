@@ -13,11 +13,15 @@ import time
 from collections.abc import Callable
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.csp import CSP
 from django.utils.translation import get_language
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.csp import csp_override
 
 from sessie.models import Sessie
 
@@ -112,3 +116,10 @@ def live_fragment(
         cache.set(key, entry, timeout=max(1, min(300, int(tot - time.time()) + 1)))
     nu = f'data-nu="{int(time.time() + entry["verschuiving"])}"'
     return HttpResponse(NU.sub(nu, entry["html"], count=1))
+
+
+def in_zaalcheck(view: Callable) -> Callable:
+    """A hall screen that the organiser's hall check may show in a frame: this site only (every
+    other page may be framed by nobody)."""
+    beleid = settings.SECURE_CSP | {"frame-ancestors": [CSP.SELF]}
+    return csp_override(beleid)(xframe_options_sameorigin(view))

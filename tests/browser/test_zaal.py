@@ -162,3 +162,36 @@ def test_where_do_i_sit_never_scrolls_at_1280_by_800(page, live_server, noord):
     expect(page.locator(".waar-groep").first).to_be_visible()
     page.wait_for_timeout(300)
     assert not scrolls(page)
+
+
+@pytest.mark.parametrize("breed, hoog", [(1280, 800), (1920, 1080)])
+def test_the_hall_checks_table_of_text_sizes_is_what_the_screens_show(
+    page, live_server, noord, tafel, breed, hoog
+):
+    from wijkavond.zaal import TEKSTEN
+
+    busy_wall(noord, tafel)
+    page.set_viewport_size({"width": breed, "height": hoog})
+    paginas = {"projector": "programma:projector", "wand": "thematafels:wand"}
+    for naam, url_naam in paginas.items():
+        page.goto(live_server.url + reverse(url_naam, args=[noord.slug]))
+        for tekst in (t for t in TEKSTEN if t.pagina == naam):
+            gemeten = font_px(page.locator(tekst.selector).first)
+            assert gemeten == pytest.approx(tekst.px(breed, hoog), abs=0.5), tekst.selector
+
+
+@pytest.mark.parametrize("breed", [360, 1280])
+def test_the_hall_check_shows_the_screens_scaled_to_the_page(page, live_server, noord, breed):
+    log_in(page, live_server, noord)
+    page.set_viewport_size({"width": breed, "height": 800})
+    page.goto(live_server.url + reverse("wijkavond:zaalcheck", args=[noord.slug]))
+    venster = page.locator("[data-zaal-venster]").first
+    expect(venster).to_have_class("zaal-venster is-geschaald")
+    frame = venster.locator("iframe")
+    # The 1920 × 1080 screen, whole, in the page's width.
+    vak = frame.bounding_box()
+    assert vak["width"] == pytest.approx(venster.bounding_box()["width"] - 2, abs=2)
+    assert vak["height"] == pytest.approx(vak["width"] * 1080 / 1920, abs=2)
+    expect(page.frame_locator("iframe").first.locator(".scherm-titel")).to_have_text("Thematafels")
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= breed
+    assert_accessible(page)
