@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
 
-.PHONY: help setup run test test-fast lint messages bench clean
+.PHONY: help setup run test test-fast lint messages bench screenshots clean
 
 help:
 	@echo "make run    - set up and serve the demo at http://127.0.0.1:8000"
@@ -19,6 +19,7 @@ help:
 	@echo "make bench  - throughput of the live pages next to a bare hello view (gunicorn x2),"
 	@echo "              then the follow-up report's build and renderers on a large evening"
 	@echo "make messages - update locale/nl after changing user-visible text"
+	@echo "make screenshots - the main screens at 360 and 1920 px into docs/screenshots/ (README)"
 
 $(VENV)/.installed: requirements.lock
 	@test -n "$(PYTHON)" || { echo "Python >= 3.12 not found (try: pyenv install 3.13)"; exit 1; }
@@ -57,6 +58,11 @@ bench: setup
 	$(PY) bench/run.py
 	$(PY) bench/rotatie.py
 	$(PY) bench/verslag.py
+
+# The demo in a throwaway database, served on a free port, photographed in the system's Chromium.
+screenshots: setup
+	@test -n "$(CHROMIUM)" || { echo "Chromium is missing: apt-get install -y chromium"; exit 1; }
+	CHROMIUM=$(CHROMIUM) $(PY) docs/screenshots.py
 
 clean:
 	rm -rf $(VENV) staticfiles data/test-*
