@@ -6,16 +6,23 @@ import re
 import pytest
 from django.test import Client
 
-from tests.builders import make_user
+from tests.builders import make_idee, make_user
 from tests.urlwalk import Voorbeelden
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def paginas(noord) -> list:
+def paginas(noord, tafel) -> list:
     """(URL, response) of every HTML page an organiser or an anonymous visitor can open."""
+    from aanmelden import indeling
+    from thematafels.models import Idee
+
     voorbeelden = Voorbeelden(noord)
+    # Fuller pages than the walk's own: a key point to vote on, a plan with someone seated.
+    Idee.objects.filter(sessie=noord).update(kernpunt=True)
+    make_idee(tafel, noord.rondes.get(nummer=1), "Nog een kernpunt", kernpunt=True)
+    indeling.plaats_nieuwkomers(sessie=noord)
     organisator = Client()
     organisator.force_login(make_user())
     noord.organisatoren.add(organisator.session["_auth_user_id"])
