@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
 
-.PHONY: help setup run test test-fast lint messages bench bench-avond clean
+.PHONY: help setup run test test-fast lint messages bench bench-avond screenshots clean
 
 help:
 	@echo "make run    - set up and serve the demo at http://127.0.0.1:8000"
@@ -21,6 +21,7 @@ help:
 	@echo "make bench-avond - how many whole evenings at once one server carries (SQLite and"
 	@echo "              PostgreSQL), then two app hosts behind nginx (about 30 minutes)"
 	@echo "make messages - update locale/nl after changing user-visible text"
+	@echo "make screenshots - the main screens at 360 and 1920 px into docs/screenshots/ (README)"
 
 $(VENV)/.installed: requirements.lock
 	@test -n "$(PYTHON)" || { echo "Python >= 3.12 not found (try: pyenv install 3.13)"; exit 1; }
@@ -74,6 +75,11 @@ bench-avond: setup $(BENCH_VENV)/.installed
 	.ci/postgres
 	$(PY) -m bench.avond
 	BENCH_DB=postgres BENCH_AVOND_TWEE_HOSTS=1 $(PY) -m bench.avond
+
+# The demo in a throwaway database, served on a free port, photographed in the system's Chromium.
+screenshots: setup
+	@test -n "$(CHROMIUM)" || { echo "Chromium is missing: apt-get install -y chromium"; exit 1; }
+	CHROMIUM=$(CHROMIUM) $(PY) docs/screenshots.py
 
 clean:
 	rm -rf $(VENV) $(BENCH_VENV) staticfiles data/test-*

@@ -8,6 +8,7 @@ app_name = "aanmelden"
 per_sessie = [
     path("aanmelden/", views.aanmelden, name="aanmelden"),
     path("aanmelden/bedankt/", views.aanmelden_bedankt, name="aanmelden_bedankt"),
+    path("agenda.ics", views.agenda, name="agenda"),
     path("deur/", views.deur, name="deur"),
     path("deur/<int:pk>/inchecken/", views.deur_inchecken, name="deur_inchecken"),
     path("deur/inloop/", views.deur_inloop, name="deur_inloop"),

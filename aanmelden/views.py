@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from aanmelden import aanmeldingen as verbs
-from aanmelden import indeling
+from aanmelden import indeling, mail
 from aanmelden import werkgroepen as wg
 from aanmelden.forms import (
     AanmeldForm,
@@ -94,8 +94,25 @@ def aanmelden(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def aanmelden_bedankt(request: HttpRequest, slug: str) -> HttpResponse:
+    """After signing up: what happens next, the personal link explained, the calendar file."""
     sessie = public_sessie(request, slug)
-    return render(request, "aanmelden/aanmelden_bedankt.html", {"sessie": sessie})
+    start, eind = mail.tijden(sessie)
+    context = {"sessie": sessie, "start": start, "eind": eind}
+    return render(request, "aanmelden/aanmelden_bedankt.html", context)
+
+
+@require_GET
+def agenda(request: HttpRequest, slug: str) -> HttpResponse:
+    """The evening as a calendar file (the same as the confirmation's attachment)."""
+    sessie = public_sessie(request, slug)
+    inhoud = mail.ics(
+        sessie,
+        uid=f"sessie-{sessie.pk}@wijkavond",
+        url=absolute(sessie.get_absolute_url()),
+    )
+    response = HttpResponse(inhoud, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{sessie.slug}.ics"'
+    return response
 
 
 @require_GET

@@ -4,9 +4,10 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from programma.hoek import hoek
 from programma.klok import stand
 from sessie.access import public_sessie
-from sessie.live import live_fragment, live_page, poll_url
+from sessie.live import in_zaalcheck, live_fragment, live_page, poll_url
 
 
 def _klok_context(request: HttpRequest, slug: str, *, met_rondes: bool = False) -> dict:
@@ -15,12 +16,16 @@ def _klok_context(request: HttpRequest, slug: str, *, met_rondes: bool = False) 
     # The rotation rounds of the theme tables, through the relation: programma imports no app.
     rondes = list(sessie.rondes.all()) if met_rondes else []
     huidige_stand = stand(sessie, onderdelen, rondes=rondes)
-    return {
+    context = {
         "sessie": sessie,
         "programma": onderdelen,
         "stand": huidige_stand,
         "poll_url": poll_url(request.path, sessie=sessie, tot=huidige_stand.volgende_wissel),
     }
+    if met_rondes:
+        # The projector's corner: a QR code for what the hall can do on a phone right now.
+        context["hoek"] = hoek(sessie.slug, onderdelen, huidige_stand.huidig)
+    return context
 
 
 @require_GET
@@ -46,6 +51,7 @@ def programma(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@in_zaalcheck
 @require_GET
 @vary_on_headers("HX-Request")
 def projector(request: HttpRequest, slug: str) -> HttpResponse:

@@ -14,12 +14,16 @@ import time
 from collections.abc import Callable
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.csp import CSP
 from django.utils.html import escape
 from django.utils.translation import get_language
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.csp import csp_override
 
 from sessie.models import Sessie
 
@@ -168,3 +172,10 @@ def live_page(
     poll = escape(ctx["poll_url"])
     response.content = response.content.decode().replace(poll, V.sub(rf"\1v={merk}", poll), 1)
     return response
+
+
+def in_zaalcheck(view: Callable) -> Callable:
+    """A hall screen that the organiser's hall check may show in a frame: this site only (every
+    other page may be framed by nobody)."""
+    beleid = settings.SECURE_CSP | {"frame-ancestors": [CSP.SELF]}
+    return csp_override(beleid)(xframe_options_sameorigin(view))

@@ -107,7 +107,7 @@ TOEGANG = {
         " aanmelden:tafelindeling_afdrukken aanmelden:tafelindeling_badges"
         " verslag:overzicht verslag:publiceren verslag:download verslag:reeks verslag:reeks_xlsx"
         " aanmelden:werkgroepen_organiseren aanmelden:werkgroep_wijzigen"
-        " aanmelden:werkgroep_bericht aanmelden:werkgroep_export"
+        " aanmelden:werkgroep_bericht aanmelden:werkgroep_export wijkavond:zaalcheck"
     ),
 }
 # Opened by a secret in the URL (an attendee's personal link, a volunteer link): not by role.

@@ -171,6 +171,11 @@ class Kolom:
     def totaal(self) -> int:
         return sum(self.per_ronde.values())
 
+    @property
+    def meer_ideeen(self) -> int:
+        """The theme's other ideas the wall leaves out: neither key points nor the newest."""
+        return max(0, self.totaal - len(self.kernpunten) - self.meer_kernpunten - len(self.ideeen))
+
 
 def _kernpunten(sessie: Sessie):
     return (

@@ -18,7 +18,7 @@ from sessie.access import organiser_sessie, public_sessie
 from sessie.capture import nieuwe_sleutel
 from sessie.export import spreadsheet_response
 from sessie.links import absolute
-from sessie.live import live_fragment, live_page, no_change, poll_url, unchanged
+from sessie.live import in_zaalcheck, live_fragment, live_page, no_change, poll_url, unchanged
 from sessie.models import Sessie
 from sessie.ratelimit import message, rate_limit, refuse
 from thematafels import ideeen as domein
@@ -321,6 +321,7 @@ def rolnotitie(request: HttpRequest, slug: str, tafel_id: int) -> HttpResponse:
     return redirect("thematafels:vastleggen", slug=sessie.slug, tafel_id=tafel.pk)
 
 
+@in_zaalcheck
 @require_GET
 @vary_on_headers("HX-Request")
 def wand(request: HttpRequest, slug: str) -> HttpResponse:
@@ -370,7 +371,13 @@ def afronding(request: HttpRequest, slug: str) -> HttpResponse:
             .select_related("samengevoegd_in")
             .first()
         )
-    context = {"sessie": sessie, "kolommen": kolommen, "samengevoegd": samengevoegd}
+    context = {
+        "sessie": sessie,
+        "kolommen": kolommen,
+        "samengevoegd": samengevoegd,
+        # Presenting: the dark screen of the hall, without editing and without names.
+        "presenteren": bool(request.GET.get("presenteren")),
+    }
     return render(request, "thematafels/afronding.html", context)
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
@@ -47,3 +48,40 @@ class ToegangForm(forms.Form):
         elif data.get("rol") != Toegang.Rol.TAFELHOST:
             data["tafel"] = None
         return data
+
+
+class ZaalForm(forms.Form):
+    """The hall check's question: how wide is the screen, how far is the back row?"""
+
+    RESOLUTIES = {
+        "1920x1080": (1920, 1080),
+        "1280x800": (1280, 800),
+        "1024x768": (1024, 768),
+        "3840x2160": (3840, 2160),
+    }
+
+    breedte = forms.DecimalField(
+        label=_("Width of the projected image (m)"),
+        min_value=Decimal("0.5"),
+        max_value=Decimal("20"),
+        decimal_places=2,
+        initial=Decimal("3"),
+        localize=True,
+    )
+    afstand = forms.DecimalField(
+        label=_("Distance to the back row (m)"),
+        min_value=Decimal("1"),
+        max_value=Decimal("80"),
+        decimal_places=1,
+        initial=Decimal("10"),
+        localize=True,
+    )
+    resolutie = forms.ChoiceField(
+        label=_("Resolution of the projector"),
+        choices=[(k, k.replace("x", " × ")) for k in RESOLUTIES],
+        initial="1920x1080",
+    )
+
+    @property
+    def pixels(self) -> tuple[int, int]:
+        return self.RESOLUTIES[self.cleaned_data["resolutie"]]

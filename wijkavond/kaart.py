@@ -25,6 +25,11 @@ PAGINAS: list[tuple[str, str, str]] = [
     (IEDEREEN, gettext_noop("Public session page"), "wijkavond:detail"),
     (ORGANISATIE, gettext_noop("Organiser"), "wijkavond:organiser_sessie"),
     (ORGANISATIE, gettext_noop("Volunteer links (organiser)"), "wijkavond:toegangen"),
+    (
+        ORGANISATIE,
+        gettext_noop("Hall check: the screens at the hall's size"),
+        "wijkavond:zaalcheck",
+    ),
 ]
 
 

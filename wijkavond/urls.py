@@ -28,6 +28,7 @@ paginas = [
     path("organiseren/", views.organiser_home, name="organiser_home"),
     path("organiseren/<slug:slug>/", views.organiser_sessie_view, name="organiser_sessie"),
     path("organiseren/<slug:slug>/oefenklok/", views.oefenklok, name="oefenklok"),
+    path("organiseren/<slug:slug>/zaalcheck/", views.zaalcheck, name="zaalcheck"),
     path("organiseren/<slug:slug>/toegang/", views.toegangen, name="toegangen"),
     path("organiseren/<slug:slug>/toegang/nieuw/", views.toegang_maken, name="toegang_maken"),
     path(

@@ -20,9 +20,10 @@ from sessie.links import absolute
 from sessie.models import Sessie, Toegang
 from thematafels.models import Tafeltoegang
 from verslag.models import Publicatie
-from wijkavond.forms import OefenklokForm, ToegangForm
+from wijkavond.forms import OefenklokForm, ToegangForm, ZaalForm
 from wijkavond.kaart import newcomer_map
 from wijkavond.models import Huisstijl, actieve_stijl, kleuren
+from wijkavond.zaal import HOOFDLETTER, REGEL, schatting
 
 
 @require_GET
@@ -119,6 +120,31 @@ def oefenklok(request: HttpRequest, slug: str) -> HttpResponse:
         % {"tijd": form.cleaned_data["tijd"].strftime("%H.%M")},
     )
     return redirect("wijkavond:organiser_sessie", slug=slug)
+
+
+@login_required
+@require_GET
+def zaalcheck(request: HttpRequest, slug: str) -> HttpResponse:
+    """The hall check: the projector and the wall at the hall's resolution, and how far away
+    their text is read with ease on a screen of the given width."""
+    sessie = organiser_sessie(request, slug)
+    standaard = {naam: veld.initial for naam, veld in ZaalForm.base_fields.items()}
+    form = ZaalForm(request.GET or standaard)
+    context = {"sessie": sessie, "form": form, "hoofdletter": HOOFDLETTER, "regel": REGEL}
+    if not form.is_valid():
+        return render(request, "wijkavond/zaalcheck.html", context, status=400)
+    breed, hoog = form.pixels
+    context |= {
+        "breed": breed,
+        "hoog": hoog,
+        "schatting": schatting(
+            breedte_m=float(form.cleaned_data["breedte"]),
+            afstand_m=float(form.cleaned_data["afstand"]),
+            breed_px=breed,
+            hoog_px=hoog,
+        ),
+    }
+    return render(request, "wijkavond/zaalcheck.html", context)
 
 
 # Volunteer links: made, printed, renewed and revoked by the organiser.

@@ -2,7 +2,9 @@
 // what fits. The newest ideas always show (the newest on top of its block); the starred key
 // points share the rest and give way from the bottom, whole ideas only, with "and n more key
 // points" saying how many are out of sight. The newest block gets at most half the column while
-// key points wait for room, and takes back what they leave empty. Nothing moves or fades, so prefers-reduced-motion has nothing to stop.
+// key points wait for room, and takes back what they leave empty. Newest ideas that do not fit
+// give way whole too, from the oldest, and "and n more ideas" counts them with the theme's
+// other ideas. Nothing moves or fades, so prefers-reduced-motion has nothing to stop.
 (function () {
   "use strict";
   var PROJECTOR = window.matchMedia("(min-width: 992px)");
@@ -17,9 +19,13 @@
     return !!lijst && lijst.scrollHeight > lijst.clientHeight + 1;
   }
 
-  // "and n more key points" from the first hidden key point on; without one, as the server sent.
+  // "and n more …" from the first hidden item on; without one, as the server sent.
   function zetMeer(meer, eersteWeg) {
     if (!meer) return;
+    if (!meer.hasAttribute("data-eigen")) {
+      meer.setAttribute("data-eigen", meer.textContent);
+      meer.setAttribute("data-eigen-hidden", meer.hidden ? "1" : "");
+    }
     if (eersteWeg) {
       meer.textContent = eersteWeg.getAttribute("data-meer");
       meer.hidden = false;
@@ -32,17 +38,16 @@
   function pas(kolom) {
     var lijst = kolom.querySelector(".wand-kernpunten");
     var nieuwste = kolom.querySelector(".wand-ideeen");
-    var meer = kolom.querySelector(".wand-meer");
+    var meer = kolom.querySelector(".wand-meer-kernpunten");
+    var meerIdeeen = kolom.querySelector(".wand-meer-ideeen");
     var kernpunten = lijst ? Array.from(lijst.children) : [];
     var ideeen = nieuwste ? Array.from(nieuwste.children) : [];
-    kernpunten.concat(ideeen).forEach(function (li) { li.hidden = false; });
-    if (meer) {
-      if (!meer.hasAttribute("data-eigen")) {
-        meer.setAttribute("data-eigen", meer.textContent);
-        meer.setAttribute("data-eigen-hidden", meer.hidden ? "1" : "");
-      }
+    function telIdeeen() {
+      zetMeer(meerIdeeen, ideeen.filter(function (li) { return li.hidden; })[0] || null);
     }
+    kernpunten.concat(ideeen).forEach(function (li) { li.hidden = false; });
     zetMeer(meer, null);
+    zetMeer(meerIdeeen, null);
     if (!PROJECTOR.matches) return;
     var kp = kernpunten.slice();
     var nw = ideeen.slice();
@@ -51,6 +56,7 @@
     if (kp.length) {
       while (nw.length > 1 && nieuwste.offsetHeight > kolom.clientHeight * AANDEEL_NIEUWSTE) {
         nw.pop().hidden = true;
+        telIdeeen();
       }
     }
     while (loopt_over(kolom, lijst) && kp.length) {
@@ -59,11 +65,12 @@
       zetMeer(meer, weg);
     }
     if (kernpunten.length && !zichtbaar(kernpunten).length) {
-      // Room for the top key point at least, at the cost of older "newest" ideas (two stay).
+      // Room for the top key point at least, at the cost of older "newest" ideas (one stays).
       kernpunten[0].hidden = false;
       zetMeer(meer, kernpunten[1]);
-      while (loopt_over(kolom, lijst) && zichtbaar(ideeen).length > 2) {
+      while (loopt_over(kolom, lijst) && zichtbaar(ideeen).length > 1) {
         zichtbaar(ideeen).pop().hidden = true;
+        telIdeeen();
       }
       if (loopt_over(kolom, lijst)) {
         kernpunten[0].hidden = true;
@@ -74,13 +81,16 @@
     while (terug.length) {
       var li = terug.shift();
       li.hidden = false;
+      telIdeeen();
       if (loopt_over(kolom, lijst)) {
         li.hidden = true;
+        telIdeeen();
         break;
       }
     }
     while (loopt_over(kolom, lijst) && zichtbaar(ideeen).length > 1) {
       zichtbaar(ideeen).pop().hidden = true;
+      telIdeeen();
     }
   }
 

@@ -72,7 +72,8 @@ def test_register_on_a_phone_then_change_it_through_the_personal_link(page, live
     page.get_by_role("button", name="Wijzigingen opslaan").click()
     page.get_by_text("Uw wijzigingen zijn opgeslagen.").wait_for()
     assert Aanmelding.objects.get().organisatie == "Buurtclub Noord"
-    page.get_by_role("button", name="Afmelden: ik kom niet").click()
+    page.get_by_text("Afmelden: ik kom niet").click()
+    page.get_by_role("button", name="Ja, afmelden").click()
     page.get_by_text("U hebt zich afgemeld.").wait_for()
     assert Aanmelding.objects.get().geannuleerd is not None
 

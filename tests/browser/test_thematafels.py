@@ -226,7 +226,7 @@ def test_a_new_idea_of_a_busy_theme_shows_on_the_wall_without_scrolling(
     verborgen = kolom.locator(".wand-kernpunten > li[hidden]").count()
     if verborgen:
         meer = f"en nog {verborgen} kernpunt" + ("en" if verborgen > 1 else "")
-        expect(kolom.locator(".wand-meer")).to_have_text(meer)
+        expect(kolom.locator(".wand-meer-kernpunten")).to_have_text(meer)
 
 
 def test_an_open_capture_page_moves_to_the_next_round_and_keeps_what_is_typed(
