@@ -21,7 +21,7 @@ from aanmelden.models import Aanmelding, Lidmaatschap, Werkgroepbericht, Werkgro
 from aanmelden.tasks import stuur_werkgroep_welkom, stuur_werkgroepbericht
 from sessie.capture import vastleggen
 from sessie.models import Sessie, Werkgroep
-from thematafels.models import Idee
+from thematafels.models import Idee, Rolnotitie
 
 AFMELD_SALT = "wijkavond.werkgroep.afmelden"
 
@@ -144,6 +144,32 @@ def volg_aanmelding(*, aanmelding: Aanmelding, werkgroepen: list[Werkgroep]) -> 
             toestemming_contact=aanmelding.toestemming_contact,
             herkomst=Lidmaatschap.Herkomst.AANMELDING,
         )
+
+
+def volg_rolnotitie(notitie: Rolnotitie) -> None:
+    """A role offer for a workgroup, with an address, makes its person a member (registered in
+    `thematafels/rollen.py`, inside the offer's transaction).
+
+    The host asked for consent to share the contact details with the workgroup. An address
+    already in the workgroup (from a registration or a phone) keeps its one membership; a
+    registration that ticks the workgroup later adopts this one (`volg_aanmelding`).
+    """
+    if notitie.werkgroep_id is None or not notitie.email:
+        return
+    werkgroep = notitie.werkgroep
+    inschrijven(
+        sessie=werkgroep.sessie,
+        sleutel=notitie.inzendsleutel,
+        gegevens={
+            "naam": notitie.naam,
+            "email": notitie.email,
+            "telefoon": notitie.telefoon,
+            "organisatie": "",
+            "toestemming_contact": True,
+        },
+        werkgroepen=[werkgroep],
+        herkomst=Lidmaatschap.Herkomst.ROLAANBOD,
+    )
 
 
 def afmelden(*, lidmaatschap: Lidmaatschap) -> None:

@@ -1,7 +1,8 @@
-"""Personal data of the theme tables: names in role offers and of table hosts (sessie.privacy).
+"""Personal data of the theme tables: names and contact details in role offers, and table hosts'
+names (sessie.privacy).
 
-The offered role (and its workgroup) stays, without a name: how many people offered which
-role is anonymous content for the report.
+The offered role (and its workgroup) stays, without a name or a way to reach anyone: how many
+people offered which role is anonymous content for the report.
 """
 
 from __future__ import annotations
@@ -13,9 +14,26 @@ from thematafels.models import Rolnotitie, Tafel
 
 
 def vergeet_persoonsgegevens(*, sessies: QuerySet[Sessie]) -> dict[str, int]:
-    rollen = Rolnotitie.objects.filter(tafel__thematafel__sessie__in=sessies).exclude(naam="")
+    rollen = Rolnotitie.objects.filter(tafel__thematafel__sessie__in=sessies).exclude(
+        naam="", email="", telefoon=""
+    )
     hosts = Tafel.objects.filter(thematafel__sessie__in=sessies).exclude(host_naam="")
     return {
-        "role offers": rollen.update(naam=""),
+        "role offers": rollen.update(naam="", email="", telefoon=""),
         "table host names": hosts.update(host_naam=""),
     }
+
+
+def _rollen(*, sessie: Sessie, email: str) -> QuerySet[Rolnotitie]:
+    return Rolnotitie.objects.filter(email__iexact=email.strip(), tafel__thematafel__sessie=sessie)
+
+
+def vergeet_adres(*, sessie: Sessie, email: str) -> int:
+    """ "Delete my data": role offers noted under this address lose the name and contact; the
+    role stays, as after the retention period."""
+    return _rollen(sessie=sessie, email=email).update(naam="", email="", telefoon="")
+
+
+def gegevens_van_adres(*, sessie: Sessie, email: str) -> dict:
+    rijen = _rollen(sessie=sessie, email=email).select_related("tafel", "werkgroep")
+    return {"rolaanbiedingen": [notitie.als_gegevens() for notitie in rijen]}
