@@ -164,7 +164,7 @@ def test_the_role_offer_export_has_names_workgroups_and_neutralises_formulas(
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith("rollen-" + avond.sessie.slug + '.csv"')
     rijen = list(csv.reader(io.StringIO(response.content.decode().lstrip("\ufeff")), delimiter=";"))
-    assert rijen[0][:7] == ["Thema", "Tafel", "Naam", "E-mail", "Telefoon", "Rol", "Werkgroep"]
+    assert rijen[0][:7] == ["Thema", "Tafel", "Naam", "E-mailadres", "Telefoon", "Rol", "Werkgroep"]
     assert rijen[1][:7] == [
         "Wijkhub",
         "Tafel 1A",
