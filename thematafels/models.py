@@ -337,17 +337,6 @@ class Rolnotitie(Inzending):
     def __str__(self) -> str:
         return f"{self.naam}: {self.rol}"
 
-    def als_gegevens(self) -> dict:
-        return {
-            "tafel": str(self.tafel),
-            "naam": self.naam,
-            "email": self.email,
-            "telefoon": self.telefoon,
-            "rol": self.rol,
-            "werkgroep": self.werkgroep.naam if self.werkgroep else None,
-            "genoteerd": self.aangemaakt.isoformat(),
-        }
-
 
 class Stembiljet(models.Model):
     """One device's anonymous ballot for the dot vote; its key lives in a cookie."""

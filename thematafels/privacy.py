@@ -22,18 +22,3 @@ def vergeet_persoonsgegevens(*, sessies: QuerySet[Sessie]) -> dict[str, int]:
         "role offers": rollen.update(naam="", email="", telefoon=""),
         "table host names": hosts.update(host_naam=""),
     }
-
-
-def _rollen(*, sessie: Sessie, email: str) -> QuerySet[Rolnotitie]:
-    return Rolnotitie.objects.filter(email__iexact=email.strip(), tafel__thematafel__sessie=sessie)
-
-
-def vergeet_adres(*, sessie: Sessie, email: str) -> int:
-    """ "Delete my data": role offers noted under this address lose the name and contact; the
-    role stays, as after the retention period."""
-    return _rollen(sessie=sessie, email=email).update(naam="", email="", telefoon="")
-
-
-def gegevens_van_adres(*, sessie: Sessie, email: str) -> dict:
-    rijen = _rollen(sessie=sessie, email=email).select_related("tafel", "werkgroep")
-    return {"rolaanbiedingen": [notitie.als_gegevens() for notitie in rijen]}

@@ -8,8 +8,6 @@ from django.urls import reverse
 
 from aanmelden import aanmeldingen as verbs
 from aanmelden.models import Lidmaatschap
-from aanmelden.privacy import alle_gegevens
-from sessie import privacy
 from tests.builders import host_client, make_aanmelding, make_lidmaatschap, make_werkgroep
 from thematafels import ideeen as domein
 from thematafels.models import Rolnotitie
@@ -134,20 +132,6 @@ def test_a_failing_follower_undoes_the_offer_too(avond, groen, monkeypatch):
     with pytest.raises(RuntimeError):
         noteer(avond, groen)
     assert not Rolnotitie.objects.exists()
-
-
-def test_own_data_download_and_delete_cover_role_offers(avond, groen):
-    noteer(avond, groen)
-    noteer(avond, None, email="iemand@example.invalid")
-    aanmelding, _ = make_aanmelding(avond.sessie, email="fenna@example.invalid")
-    gegevens = alle_gegevens(aanmelding=aanmelding)
-    assert [r["email"] for r in gegevens["rolaanbiedingen"]] == ["fenna@example.invalid"]
-    assert gegevens["rolaanbiedingen"][0]["telefoon"] == "0612345678"
-    privacy.vergeet_persoon(sessie=avond.sessie, email="FENNA@example.invalid")
-    fenna, ander = Rolnotitie.objects.order_by("pk")
-    assert (fenna.naam, fenna.email, fenna.telefoon, fenna.rol) == ("", "", "", "trekker")
-    assert ander.email == "iemand@example.invalid"
-    assert not groen.lidmaatschappen.exists()
 
 
 def test_retention_erases_the_contact_details_of_role_offers(avond, groen, settings):
