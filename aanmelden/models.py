@@ -306,6 +306,7 @@ class Lidmaatschap(Inzending):
     class Herkomst(models.TextChoices):
         AANMELDING = "aanmelding", _("Registration")
         AVOND = "avond", _("On the evening")
+        ROLAANBOD = "rolaanbod", _("Role offer at a table")
         ACHTERAF = "achteraf", _("Afterwards")
 
     werkgroep = models.ForeignKey(

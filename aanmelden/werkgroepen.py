@@ -9,7 +9,7 @@ membership; the conditional unique constraint on (werkgroep, lower(email)) backs
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core import signing
 from django.db import transaction
@@ -17,11 +17,17 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from aanmelden.models import Aanmelding, Lidmaatschap, Werkgroepbericht, Werkgroepbron
+from aanmelden.models import (
+    Aanmelding,
+    Lidmaatschap,
+    Plaatsing,
+    Werkgroepbericht,
+    Werkgroepbron,
+)
 from aanmelden.tasks import stuur_werkgroep_welkom, stuur_werkgroepbericht
 from sessie.capture import vastleggen
 from sessie.models import Sessie, Werkgroep
-from thematafels.models import Idee
+from thematafels.models import Idee, Rolnotitie
 
 AFMELD_SALT = "wijkavond.werkgroep.afmelden"
 
@@ -152,6 +158,32 @@ def volg_aanmelding(*, aanmelding: Aanmelding, werkgroepen: list[Werkgroep]) -> 
         )
 
 
+def volg_rolnotitie(notitie: Rolnotitie) -> None:
+    """A role offer for a workgroup, with an address, makes its person a member (registered in
+    `thematafels/rollen.py`, inside the offer's transaction).
+
+    The host asked for consent to share the contact details with the workgroup. An address
+    already in the workgroup (from a registration or a phone) keeps its one membership; a
+    registration that ticks the workgroup later adopts this one (`volg_aanmelding`).
+    """
+    if notitie.werkgroep_id is None or not notitie.email:
+        return
+    werkgroep = notitie.werkgroep
+    inschrijven(
+        sessie=werkgroep.sessie,
+        sleutel=notitie.inzendsleutel,
+        gegevens={
+            "naam": notitie.naam,
+            "email": notitie.email,
+            "telefoon": notitie.telefoon,
+            "organisatie": "",
+            "toestemming_contact": True,
+        },
+        werkgroepen=[werkgroep],
+        herkomst=Lidmaatschap.Herkomst.ROLAANBOD,
+    )
+
+
 def afmelden(*, lidmaatschap: Lidmaatschap) -> None:
     """Leave: the membership ends, and a registration's tick for it goes too. Twice is once."""
     if not lidmaatschap.is_actief:
@@ -234,25 +266,46 @@ class Netwerkpersoon:
     organisatie: str
     rol: str
     werkgroepen: list[str]
+    interesses: list[str] = field(default_factory=list)
+    tafels: list[str] = field(default_factory=list)
 
 
 def netwerk(aanmelding: Aanmelding) -> list[Netwerkpersoon]:
-    """Who else was there and wants to be found: attendees on the network list (2 queries)."""
+    """Who else was there and wants to be found: attendees on the network list (3 queries).
+
+    With their interests (the theme tables they preferred) and, once the table plan is
+    published, the tables they sat at in round order.
+    """
     werkgroepen = Prefetch(
         "lidmaatschappen",
         queryset=Lidmaatschap.objects.actief().select_related("werkgroep"),
         to_attr="actieve",
+    )
+    stoelen = Prefetch(
+        "plaatsingen",
+        queryset=Plaatsing.objects.filter(aanmelding__sessie__tafelplan__gepubliceerd__isnull=False)
+        .select_related("tafel__thematafel")
+        .order_by("ronde__nummer"),
+        to_attr="stoelen",
     )
     anderen = (
         Aanmelding.objects.actief()
         .filter(sessie_id=aanmelding.sessie_id, toestemming_netwerk=True)
         .exclude(pk=aanmelding.pk)
         .exclude(naam="")
-        .prefetch_related(werkgroepen)
+        .select_related("voorkeur_1", "voorkeur_2")
+        .prefetch_related(werkgroepen, stoelen)
         .order_by("naam", "pk")
     )
     return [
-        Netwerkpersoon(a.naam, a.organisatie, a.rol, [lid.werkgroep.naam for lid in a.actieve])
+        Netwerkpersoon(
+            a.naam,
+            a.organisatie,
+            a.rol,
+            [lid.werkgroep.naam for lid in a.actieve],
+            [t.naam for t in (a.voorkeur_1, a.voorkeur_2) if t is not None],
+            [f"{p.tafel.naam} ({p.tafel.thematafel.naam})" for p in a.stoelen],
+        )
         for a in anderen
     ]
 

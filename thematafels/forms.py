@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from django import forms
@@ -10,6 +11,9 @@ from sessie.capture import InzendsleutelMixin
 from sessie.forms import TekstVeld
 from sessie.models import Werkgroep
 from thematafels.models import Idee, Prompt, Ronde, Soort
+
+# Digits with the usual separators and an optional leading +: 8 to 15 digits in all.
+TELEFOON = re.compile(r"\+?(?:[\s\-().]*\d){8,15}[\s\-().]*")
 
 
 class Keuze(forms.TypedChoiceField):
@@ -119,7 +123,8 @@ class OpkomstForm(forms.Form):
 
 
 class RolnotitieForm(InzendsleutelMixin):
-    """A role offer; the workgroup choice appears once the session has workgroups."""
+    """A role offer with a way to reach the person; the workgroup choice appears once the
+    session has workgroups, and joining one needs an e-mail address (its news goes by mail)."""
 
     naam = TekstVeld(label=_("Name"), max_length=100)
     rol = TekstVeld(
@@ -127,13 +132,24 @@ class RolnotitieForm(InzendsleutelMixin):
         max_length=150,
         help_text=_("For example: contact person, joins the workgroup, organises meetings."),
     )
+    email = forms.EmailField(label=_("E-mail address"), required=False, max_length=254)
+    telefoon = TekstVeld(
+        label=_("Phone number"),
+        required=False,
+        max_length=30,
+        help_text=_("An e-mail address, a phone number or both: so that someone can follow up."),
+        widget=forms.TextInput(attrs={"type": "tel"}),
+    )
     werkgroep = Keuze(label=_("Workgroup (optional)"), required=False, empty_label=_("(none)"))
     toestemming = forms.BooleanField(
-        label=_("This person agrees that we keep their name to contact them about this role."),
+        label=_(
+            "This person agrees that we keep their name and contact details to contact them "
+            "about this role, and that a workgroup they join sees them."
+        ),
         error_messages={"required": _("Only note a name with the person's consent.")},
     )
 
-    field_order = ["naam", "rol", "werkgroep", "toestemming"]
+    field_order = ["naam", "rol", "email", "telefoon", "werkgroep", "toestemming"]
 
     def __init__(self, *args, sessie_id: int, **kwargs):
         super().__init__(*args, **kwargs)
@@ -143,6 +159,35 @@ class RolnotitieForm(InzendsleutelMixin):
             self.fields["werkgroep"].zet(werkgroepen, label=lambda w: w.naam)
         else:
             del self.fields["werkgroep"]
+        self.fields["email"].widget.attrs["inputmode"] = "email"
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean_telefoon(self) -> str:
+        telefoon = self.cleaned_data["telefoon"].strip()
+        if telefoon and not TELEFOON.fullmatch(telefoon):
+            raise forms.ValidationError(
+                _(
+                    "Enter a phone number with digits only, "
+                    "for example 06 12345678 or +31 6 1234 5678."
+                )
+            )
+        return telefoon
+
+    def clean(self) -> dict:
+        data = super().clean()
+        email, telefoon = data.get("email"), data.get("telefoon")
+        if data.get("werkgroep") is not None and "email" not in self.errors and not email:
+            self.add_error(
+                "email",
+                _("To join a workgroup we need an e-mail address: its news goes by e-mail."),
+            )
+        elif not email and not telefoon and not {"email", "telefoon"} & set(self.errors):
+            self.add_error(
+                "telefoon", _("Write down an e-mail address or a phone number to reach them.")
+            )
+        return data
 
 
 class SamenvoegForm(forms.Form):

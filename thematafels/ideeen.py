@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from sessie.capture import vastleggen
 from sessie.models import Sessie, Werkgroep
 from sessie.sql import Columns, rows, select, table
+from thematafels import rollen
 from thematafels.models import (
     Idee,
     Prompt,
@@ -112,20 +113,36 @@ def leg_idee_vast(
 
 
 def noteer_rol(
-    *, tafel: Tafel, sleutel: uuid.UUID, naam: str, rol: str, werkgroep: Werkgroep | None = None
+    *,
+    tafel: Tafel,
+    sleutel: uuid.UUID,
+    naam: str,
+    rol: str,
+    email: str = "",
+    telefoon: str = "",
+    werkgroep: Werkgroep | None = None,
 ) -> Rolnotitie:
-    """Someone at the table offers to take a role (perhaps in a workgroup); only with consent."""
+    """Someone at the table offers to take a role (perhaps in a workgroup); only with consent.
+
+    A new offer goes to the registered followers (`thematafels/rollen.py`): with a workgroup and
+    an address, the person becomes a member. A retry with the same key makes nothing twice.
+    """
     if werkgroep is not None and werkgroep.sessie_id != tafel.thematafel.sessie_id:
         raise ValueError("The workgroup belongs to another session.")
-    notitie, _nieuw = vastleggen(
-        Rolnotitie,
-        sleutel=sleutel,
-        tafel=tafel,
-        naam=naam,
-        rol=rol,
-        werkgroep=werkgroep,
-        toestemming=True,
-    )
+    with transaction.atomic():
+        notitie, nieuw = vastleggen(
+            Rolnotitie,
+            sleutel=sleutel,
+            tafel=tafel,
+            naam=naam,
+            rol=rol,
+            email=email.strip().lower(),
+            telefoon=telefoon,
+            werkgroep=werkgroep,
+            toestemming=True,
+        )
+        if nieuw:
+            rollen.genoteerd(notitie)
     return notitie
 
 
@@ -263,6 +280,8 @@ def rol_rijen(sessie: Sessie) -> list[list]:
             notitie.tafel.thematafel.naam,
             notitie.tafel.naam,
             notitie.naam,
+            notitie.email,
+            notitie.telefoon,
             notitie.rol,
             notitie.werkgroep.naam if notitie.werkgroep else "",
             notitie.aangemaakt,

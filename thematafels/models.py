@@ -301,8 +301,9 @@ class Opkomst(models.Model):
 class Rolnotitie(Inzending):
     """Someone at a table is willing to take a role; kept only with their consent.
 
-    Optionally for one of the session's workgroups. Only the host and organisers see the name;
-    the retention command erases it (thematafels/privacy.py), the role stays.
+    Optionally for one of the session's workgroups; with an e-mail address it makes them a member
+    of it (`thematafels/rollen.py`). Only the host and organisers see the name and how to reach
+    them; the retention command erases both (thematafels/privacy.py), the role stays.
     """
 
     tafel = models.ForeignKey(
@@ -310,6 +311,8 @@ class Rolnotitie(Inzending):
     )
     naam = models.CharField(_("name"), max_length=100)
     rol = models.CharField(_("role"), max_length=150)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    telefoon = models.CharField(_("phone number"), max_length=30, blank=True)
     werkgroep = models.ForeignKey(
         "sessie.Werkgroep",
         on_delete=models.SET_NULL,

@@ -1,7 +1,8 @@
-"""Personal data of the theme tables: names in role offers and of table hosts (sessie.privacy).
+"""Personal data of the theme tables: names and contact details in role offers, and table hosts'
+names (sessie.privacy).
 
-The offered role (and its workgroup) stays, without a name: how many people offered which
-role is anonymous content for the report.
+The offered role (and its workgroup) stays, without a name or a way to reach anyone: how many
+people offered which role is anonymous content for the report.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from thematafels.models import Rolnotitie, Tafel
 
 
 def vergeet_persoonsgegevens(*, sessies: QuerySet[Sessie]) -> dict[str, int]:
-    rollen = Rolnotitie.objects.filter(tafel__thematafel__sessie__in=sessies).exclude(naam="")
+    rollen = Rolnotitie.objects.filter(tafel__thematafel__sessie__in=sessies).exclude(
+        naam="", email="", telefoon=""
+    )
     hosts = Tafel.objects.filter(thematafel__sessie__in=sessies).exclude(host_naam="")
     return {
-        "role offers": rollen.update(naam=""),
+        "role offers": rollen.update(naam="", email="", telefoon=""),
         "table host names": hosts.update(host_naam=""),
     }

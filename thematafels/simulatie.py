@@ -134,6 +134,7 @@ def vul(*, sessie: Sessie, rng: random.Random, aantallen) -> None:
             tafel=t,
             naam=fictieve_naam(rng),
             rol=rng.choice(ROLLEN),
+            telefoon=f"06 {rng.randrange(10**8):08d}",
             werkgroep=rng.choice([None, *werkgroepen]) if werkgroepen else None,
             toestemming=True,
         )

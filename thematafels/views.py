@@ -314,6 +314,8 @@ def rolnotitie(request: HttpRequest, slug: str, tafel_id: int) -> HttpResponse:
         sleutel=data["sleutel"],
         naam=data["naam"],
         rol=data["rol"],
+        email=data["email"],
+        telefoon=data["telefoon"],
         werkgroep=data.get("werkgroep"),
     )
     if request.htmx:
@@ -412,6 +414,8 @@ ROLLEN_KOP = [
     gettext_lazy("Theme"),
     gettext_lazy("Table"),
     gettext_lazy("Name"),
+    gettext_lazy("E-mail"),
+    gettext_lazy("Phone"),
     gettext_lazy("Role"),
     gettext_lazy("Workgroup"),
     gettext_lazy("Noted at"),

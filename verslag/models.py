@@ -76,3 +76,65 @@ class Traject(models.Model):
         if not user.is_authenticated or not user.is_active:
             return False
         return user.is_superuser or self.sessies.filter(organisatoren=user).exists()
+
+
+class Nabericht(models.Model):
+    """The one thank-you mail after the evening to everyone who came (beside the core's Sessie).
+
+    Who has had it is recorded per person (`Naberichtontvanger`) before their mail goes out: a
+    second click or a task run twice mails nobody twice; someone added later still gets it.
+    """
+
+    sessie = models.OneToOneField(
+        Sessie,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="verslag_nabericht",
+        verbose_name=_("session"),
+    )
+    aangemaakt = models.DateTimeField(_("first sent at"), auto_now_add=True)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sent by"),
+    )
+
+    class Meta:
+        verbose_name = _("thank-you mail after the evening")
+        verbose_name_plural = _("thank-you mails after the evening")
+
+    def __str__(self) -> str:
+        return str(self.sessie)
+
+
+class Naberichtontvanger(models.Model):
+    """One person has had the thank-you mail (claimed just before it is sent)."""
+
+    nabericht = models.ForeignKey(
+        Nabericht,
+        on_delete=models.CASCADE,
+        related_name="ontvangers",
+        verbose_name=_("thank-you mail"),
+    )
+    aanmelding = models.ForeignKey(
+        "aanmelden.Aanmelding",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("registration"),
+    )
+    verstuurd = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("recipient of the thank-you mail")
+        verbose_name_plural = _("recipients of the thank-you mail")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["nabericht", "aanmelding"], name="nabericht_eenmaal_per_aanmelding"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nabericht} · {self.aanmelding_id}"

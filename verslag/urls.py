@@ -12,6 +12,12 @@ urlpatterns = [
         views.download,
         name="download",
     ),
+    path("organiseren/<slug:slug>/bedankmail/", views.nabericht_pagina, name="nabericht"),
+    path(
+        "organiseren/<slug:slug>/bedankmail/versturen/",
+        views.nabericht_versturen,
+        name="nabericht_versturen",
+    ),
     path("organiseren/trajecten/<slug:traject>/", views.reeks, name="reeks"),
     path("organiseren/trajecten/<slug:traject>/reeks.xlsx", views.reeks_xlsx, name="reeks_xlsx"),
 ]

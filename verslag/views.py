@@ -9,10 +9,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.csp import CSP
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from sessie.access import organiser_sessie, public_sessie
+from verslag import nabericht
 from verslag.bouw import bouw_verslag, is_concept
 from verslag.model import EDITIE_LABELS, EDITIES
 from verslag.models import Publicatie, Traject
@@ -101,6 +104,59 @@ def publiceren(request: HttpRequest, slug: str) -> HttpResponse:
     Publicatie.publiceer(sessie=sessie, door=request.user)
     messages.success(request, _("The public report is published on the session's page."))
     return redirect("verslag:overzicht", slug=sessie.slug)
+
+
+def _nabericht_context(sessie) -> dict:
+    """What the thank-you mail's status needs: counts, when it went, whether it may go."""
+    return {
+        "sessie": sessie,
+        "aantal": nabericht.ontvangers(sessie).count(),
+        "nog": nabericht.nog_te_sturen(sessie).count(),
+        "verstuurd_op": nabericht.verstuurd_op(sessie),
+        "mag_versturen": nabericht.mag_versturen(sessie),
+    }
+
+
+@login_required
+@require_GET
+def nabericht_pagina(request: HttpRequest, slug: str) -> HttpResponse:
+    """The thank-you mail after the evening: who gets it, and the mail itself, before sending."""
+    sessie = organiser_sessie(request, slug)
+    context = _nabericht_context(sessie) | {
+        "gekomen": nabericht.gekomen(sessie).count(),
+        "voorbeeld": nabericht.voorbeeld(sessie),
+        "gepubliceerd": Publicatie.is_gepubliceerd(sessie),
+    }
+    return render(request, "verslag/nabericht.html", context)
+
+
+@login_required
+@require_POST
+@vary_on_headers("HX-Request")
+def nabericht_versturen(request: HttpRequest, slug: str) -> HttpResponse:
+    """Send it to everyone who has not had it yet; again is harmless (nobody gets it twice)."""
+    sessie = organiser_sessie(request, slug)
+    if not nabericht.mag_versturen(sessie):
+        melding = _("The evening has not been held yet: send this mail after the evening.")
+        if request.htmx:
+            context = _nabericht_context(sessie) | {"fout": melding}
+            return render(request, "verslag/nabericht.html#status", context, status=400)
+        messages.error(request, melding)
+        return redirect("verslag:nabericht", slug=sessie.slug)
+    aantal = nabericht.versturen(sessie=sessie, door=request.user)
+    if aantal:
+        melding = ngettext(
+            "The thank-you mail is being sent to %(aantal)s person.",
+            "The thank-you mail is being sent to %(aantal)s people.",
+            aantal,
+        ) % {"aantal": aantal}
+    else:
+        melding = _("Everyone who came has had the thank-you mail already: nobody gets it twice.")
+    if request.htmx:
+        context = _nabericht_context(sessie) | {"gelukt": melding}
+        return render(request, "verslag/nabericht.html#status", context)
+    messages.success(request, melding)
+    return redirect("verslag:nabericht", slug=sessie.slug)
 
 
 @require_GET

@@ -63,6 +63,8 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
             "thematafels": sessie.thematafels.prefetch_related("prompts"),
             "categorieen": sessie.vraagcategorieen.all(),
             "verslag_gepubliceerd": Publicatie.is_gepubliceerd(sessie),
+            # Joining afterwards happens here, for as long as a workgroup takes members.
+            "werkgroepen_open": sessie.werkgroepen.filter(open=True).exists(),
         },
     )
 

@@ -5,6 +5,7 @@ import uuid
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from aanmelden import aanmeldingen as verbs
 from aanmelden import werkgroepen as wg
@@ -393,6 +394,36 @@ def test_network_list_shows_only_those_who_opted_in(client, sessie, groen):
     assert '<meta name="robots" content="noindex">' in response.text
     Aanmelding.objects.filter(naam="Netwerker Nel").update(toestemming_netwerk=False)
     assert "Netwerker Nel" not in client.get(url).text
+
+
+def test_network_list_shows_interests_and_the_tables_of_a_published_plan(
+    client, noord, django_assert_num_queries
+):
+    from aanmelden import indeling
+
+    wijkhub, wijkstem = noord.thematafels.order_by("nummer")[:2]
+    _ik, tokens = make_aanmelding(noord, toestemming_netwerk=True, ingecheckt=timezone.now())
+    for i in range(3):
+        make_aanmelding(
+            noord,
+            naam=f"Netwerker {i}",
+            toestemming_netwerk=True,
+            voorkeur_1=wijkhub,
+            voorkeur_2=wijkstem,
+            ingecheckt=timezone.now(),
+        )
+    indeling.maak_plan(sessie=noord, bron="aanwezig")
+    url = reverse("aanmelden:mijn_netwerk", args=[tokens["token"]])
+    html = client.get(url).text
+    assert f"Interesses: {wijkhub.naam}, {wijkstem.naam}" in html
+    assert "Zat aan" not in html  # the plan is not published yet
+    indeling.publiceer(sessie=noord, publiceren=True)
+    ik = Aanmelding.objects.get(pk=_ik.pk)
+    with django_assert_num_queries(3):
+        mensen = wg.netwerk(ik)
+    assert all(len(p.tafels) == noord.rondes.count() for p in mensen)
+    html = client.get(url).text
+    assert "Zat aan: " + mensen[0].tafels[0] in html
 
 
 def test_network_list_is_404_for_people_who_did_not_opt_in(client, sessie):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sessie.access import GRANT_COOKIE, held_grants
-from sessie.models import Sessie, Toegang
+from sessie.models import Sessie, Toegang, Werkgroep
 from tests.builders import make_demo, make_sessie, make_toegang, make_user
 
 pytestmark = pytest.mark.django_db
@@ -51,8 +51,21 @@ def test_session_page_tells_what_where_and_when(client):
 
 def test_session_page_query_count_does_not_grow_with_tables(client, django_assert_num_queries):
     sessie = make_demo()
-    with django_assert_num_queries(6):  # the sixth: is the follow-up report published?
+    # The sixth: is the follow-up report published? The seventh: is a workgroup open?
+    with django_assert_num_queries(7):
         client.get(sessie.get_absolute_url())
+
+
+def test_session_page_links_joining_a_workgroup_while_one_is_open(client):
+    sessie = make_sessie(datum=timezone.localdate() - dt.timedelta(days=7))
+    join = reverse("aanmelden:werkgroepen", args=[sessie.slug])
+    assert join not in client.get(sessie.get_absolute_url()).text
+    groep = Werkgroep.objects.create(sessie=sessie, naam="Werkgroep Groen")
+    html = client.get(sessie.get_absolute_url()).text
+    assert f'href="{join}"' in html and "Doe mee met een werkgroep" in html
+    groep.open = False
+    groep.save()
+    assert join not in client.get(sessie.get_absolute_url()).text
 
 
 def test_draft_session_is_hidden_from_the_public(client):

@@ -40,6 +40,8 @@ def make_rolnotitie(tafel, naam="Fenna Fictief", rol="contactpersoon", werkgroep
         tafel=tafel,
         naam=naam,
         rol=rol,
+        email="fenna@example.invalid",
+        telefoon="0612345678",
         werkgroep=werkgroep,
         toestemming=True,
         inzendsleutel=uuid.uuid4(),
@@ -82,6 +84,7 @@ def test_one_run_erases_every_apps_personal_data_of_old_sessions_and_keeps_the_c
     assert vraag.tekst == "Wanneer komt de verordening?" and vraag.antwoord == "In het voorjaar."
     assert vraag.status == Vraag.Status.BEANTWOORD and vraag.categorie is not None
     assert notitie.naam == "" and notitie.rol == "contactpersoon" and notitie.werkgroep
+    assert notitie.email == notitie.telefoon == ""
     assert tafel.host_naam == ""
     for regel in ("1 registrations", "1 questions", "1 role offers", "1 table host names"):
         assert regel in uitvoer

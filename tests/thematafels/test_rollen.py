@@ -32,7 +32,13 @@ def afronding_url(avond, naam="thematafels:afronding", **kwargs):
 
 
 def aanbod(**extra):
-    return {"naam": "Anouk", "rol": "trekker", "sleutel": str(uuid.uuid4()), "toestemming": "on"}
+    return {
+        "naam": "Anouk",
+        "rol": "trekker",
+        "email": "anouk@example.invalid",
+        "sleutel": str(uuid.uuid4()),
+        "toestemming": "on",
+    } | extra
 
 
 @pytest.fixture
@@ -107,6 +113,8 @@ def noteer(avond, werkgroep=None, naam="Fenna Fictief", tafel=None):
         sleutel=uuid.uuid4(),
         naam=naam,
         rol="contactpersoon",
+        email="fenna@example.invalid" if werkgroep else "",
+        telefoon="06 12345678",
         werkgroep=werkgroep,
     )
 
@@ -156,14 +164,17 @@ def test_the_role_offer_export_has_names_workgroups_and_neutralises_formulas(
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith("rollen-" + avond.sessie.slug + '.csv"')
     rijen = list(csv.reader(io.StringIO(response.content.decode().lstrip("\ufeff")), delimiter=";"))
-    assert rijen[1][:5] == [
+    assert rijen[0][:7] == ["Thema", "Tafel", "Naam", "E-mailadres", "Telefoon", "Rol", "Werkgroep"]
+    assert rijen[1][:7] == [
         "Wijkhub",
         "Tafel 1A",
         "Fenna Fictief",
+        "fenna@example.invalid",
+        "06 12345678",
         "contactpersoon",
         "Werkgroep Groen",
     ]
-    assert rijen[2][2] == "'=HYPERLINK(1)" and rijen[2][4] == ""
+    assert rijen[2][2] == "'=HYPERLINK(1)" and rijen[2][6] == ""
     xlsx = client.get(afronding_url(avond, "thematafels:rollen_export", formaat="xlsx"))
     assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
 
@@ -193,3 +204,79 @@ def test_the_simulation_notes_fictitious_role_offers_some_with_a_workgroup(avond
     assert {n.tafel_id for n in notities} == {t.pk for t in avond.tafels}
     assert all(n.naam.split()[-1] in ACHTERNAMEN for n in notities)
     assert all(n.werkgroep is None or n.werkgroep in werkgroepen for n in notities)
+
+
+# A way to reach them
+
+
+def test_the_form_asks_for_an_address_and_a_phone_number(client, avond):
+    host_client(client, avond.sessie, avond.tafels[0])
+    html = client.get(vastleg_url(avond)).content.decode()
+    assert 'name="email"' in html and 'type="email"' in html
+    assert 'name="telefoon"' in html and 'type="tel"' in html
+
+
+def test_an_offer_without_any_way_to_reach_them_is_refused_in_dutch(client, avond):
+    host_client(client, avond.sessie, avond.tafels[0])
+    response = client.post(rollen_url(avond), aanbod(email=""), HTTP_HX_REQUEST="true")
+    assert response.status_code == 400
+    form = response.context["rol_form"]
+    assert form.errors["telefoon"] == [
+        "Schrijf een e-mailadres of een telefoonnummer op om deze persoon te bereiken."
+    ]
+    assert 'value="Anouk"' in response.content.decode()
+    assert not Rolnotitie.objects.exists()
+
+
+def test_a_phone_number_alone_is_enough_without_a_workgroup(client, avond):
+    host_client(client, avond.sessie, avond.tafels[0])
+    response = client.post(rollen_url(avond), aanbod(email="", telefoon=" +31 6 1234-5678 "))
+    assert response.status_code == 302
+    notitie = Rolnotitie.objects.get()
+    assert (notitie.email, notitie.telefoon) == ("", "+31 6 1234-5678")
+
+
+@pytest.mark.parametrize(
+    ("veld", "waarde"),
+    [
+        ("email", "anouk@"),
+        ("email", "x" * 250 + "@example.invalid"),
+        ("telefoon", "bel me maar"),
+        ("telefoon", "123"),
+        ("telefoon", "06 1234 5678 ext. 9"),
+        ("telefoon", "0" * 31),
+    ],
+)
+def test_a_bad_address_or_phone_number_gets_an_error_next_to_it(client, avond, veld, waarde):
+    host_client(client, avond.sessie, avond.tafels[0])
+    response = client.post(rollen_url(avond), aanbod(**{veld: waarde}))
+    assert response.status_code == 400
+    assert list(response.context["rol_form"].errors) == [veld]
+    assert not Rolnotitie.objects.exists()
+
+
+def test_joining_a_workgroup_needs_an_address(client, avond, werkgroepen):
+    host_client(client, avond.sessie, avond.tafels[0])
+    data = aanbod(email="", telefoon="0612345678", werkgroep=werkgroepen[0].pk)
+    response = client.post(rollen_url(avond), data)
+    assert response.status_code == 400
+    assert response.context["rol_form"].errors["email"] == [
+        "Om mee te doen met een werkgroep is een e-mailadres nodig: "
+        "het nieuws van de werkgroep gaat per e-mail."
+    ]
+    assert not Rolnotitie.objects.exists()
+
+
+def test_the_address_is_kept_in_lower_case(client, avond):
+    host_client(client, avond.sessie, avond.tafels[0])
+    client.post(rollen_url(avond), aanbod(email="Anouk@Example.INVALID"))
+    assert Rolnotitie.objects.get().email == "anouk@example.invalid"
+
+
+def test_the_host_page_does_not_repeat_the_contact_details(client, avond):
+    host_client(client, avond.sessie, avond.tafels[0])
+    response = client.post(rollen_url(avond), aanbod(telefoon="0612345678"), HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert "Anouk: trekker" in html
+    assert "anouk@example.invalid" not in html.split("<form")[0]
+    assert "0612345678" not in html.split("<form")[0]

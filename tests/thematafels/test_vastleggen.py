@@ -376,7 +376,12 @@ def test_head_count_per_round(client, avond):
 def test_role_offers_need_consent(client, avond):
     host_client(client, avond.sessie, avond.tafels[0])
     rollen = url(avond, "thematafels:rolnotitie")
-    data = {"naam": "Anouk", "rol": "trekker", "sleutel": str(uuid.uuid4())}
+    data = {
+        "naam": "Anouk",
+        "rol": "trekker",
+        "telefoon": "0612345678",
+        "sleutel": str(uuid.uuid4()),
+    }
     response = client.post(rollen, data)
     assert response.status_code == 400
     assert response.context["rol_form"]["naam"].value() == "Anouk"
