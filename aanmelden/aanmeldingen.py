@@ -223,6 +223,13 @@ def inloop(*, sessie: Sessie, sleutel: uuid.UUID, naam: str) -> Aanmelding:
     return aanmelding
 
 
+def inloop_weghalen(*, aanmelding: Aanmelding) -> None:
+    """A walk-in added by mistake (a duplicate, a typo): gone, with their seats."""
+    with transaction.atomic():
+        aanmelding.delete()
+        Sessie.bump(aanmelding.sessie_id)
+
+
 @dataclass(frozen=True)
 class Tellingen:
     aangemeld: int
@@ -268,15 +275,34 @@ def zoek(sessie: Sessie, *, tekst: str, aantal: int = 25) -> list[Aanmelding]:
     """People at the door, found from two letters of their name or organisation.
 
     Accents and case are folded in Python, the same on SQLite and PostgreSQL: an evening has a
-    few hundred registrations, whose names and organisations are one narrow query.
+    few hundred registrations, whose names and organisations are one narrow query. Cancelled
+    people are found too: they may come after all.
     """
     gezocht = vouw(tekst.strip())
     if len(gezocht) < 2:
         return []
-    kandidaten = (
-        Aanmelding.objects.actief().filter(sessie=sessie).values_list("pk", "naam", "organisatie")
-    )
+    kandidaten = Aanmelding.objects.filter(sessie=sessie).values_list("pk", "naam", "organisatie")
     gevonden = [pk for pk, naam, org in kandidaten if gezocht in vouw(f"{naam}\n{org}")]
+    return list(Aanmelding.objects.filter(pk__in=gevonden).order_by("naam", "pk")[:aantal])
+
+
+def naam_sleutel(naam: str) -> str:
+    """A name as the door compares it: folded, single spaces ("Zoë  de Vries" → "zoe de vries")."""
+    return " ".join(vouw(naam).split())
+
+
+def lijkt_op(sessie: Sessie, *, naam: str, aantal: int = 5) -> list[Aanmelding]:
+    """Who a walk-in may already be: the same name folded, or every typed word in theirs
+    ("Zoe Vries" → Zoë de Vries). Cancelled people and earlier walk-ins count too."""
+    getypt = naam_sleutel(naam).split()
+    if not getypt:
+        return []
+    kandidaten = Aanmelding.objects.filter(sessie=sessie).values_list("pk", "naam")
+    gevonden = []
+    for pk, hun_naam in kandidaten:
+        woorden = naam_sleutel(hun_naam).split()
+        if woorden == getypt or (len(getypt) >= 2 and set(getypt) <= set(woorden)):
+            gevonden.append(pk)
     return list(Aanmelding.objects.filter(pk__in=gevonden).order_by("naam", "pk")[:aantal])
 
 

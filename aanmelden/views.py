@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -174,13 +174,25 @@ def _tellers_context(sessie) -> dict:
     }
 
 
-def _deur_context(sessie, *, tekst: str, form: InloopForm | None = None) -> dict:
+def _recent(sessie) -> QuerySet[Aanmelding]:
+    # Lazy: the search fragment never shows it.
+    return Aanmelding.objects.filter(sessie=sessie, inloop=True).order_by("-pk")[:5]
+
+
+def _deur_context(
+    sessie, *, tekst: str, form: InloopForm | None = None, lijkt_op: list | None = None
+) -> dict:
     return _tellers_context(sessie) | {
         "q": tekst,
         "gevonden": verbs.zoek(sessie, tekst=tekst),
         "inloop_form": form or InloopForm(),
-        "recent": Aanmelding.objects.filter(sessie=sessie, inloop=True).order_by("-pk")[:5],
+        "lijkt_op": lijkt_op or [],
+        "recent": _recent(sessie),
     }
+
+
+# The id prefixes a door row may carry: the search list's, or the walk-in suggestion's.
+RIJEN = ("persoon", "voorstel")
 
 
 @require_GET
@@ -206,7 +218,11 @@ def deur_inchecken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         terug = reverse("aanmelden:deur", kwargs={"slug": slug})
         return redirect(f"{terug}?{urlencode({'q': request.POST.get('q', '')})}")
     # The row swaps in place; the numbers at the top follow out of band.
-    context = _tellers_context(sessie) | {"persoon": aanmelding}
+    rij = request.POST.get("rij", RIJEN[0])
+    context = _tellers_context(sessie) | {
+        "persoon": aanmelding,
+        "rij": rij if rij in RIJEN else RIJEN[0],
+    }
     return render(request, "aanmelden/deur.html#na_inchecken", context)
 
 
@@ -227,8 +243,15 @@ def deur_tellers(request: HttpRequest, slug: str) -> HttpResponse:
 def deur_inloop(request: HttpRequest, slug: str) -> HttpResponse:
     sessie = helper(request, slug, DEUR).sessie
     form = InloopForm(request.POST)
-    if not form.is_valid():
-        context = _deur_context(sessie, tekst="", form=form)
+    lijkt_op, naam = [], ""
+    if form.is_valid():
+        naam = verbs.naam_sleutel(form.cleaned_data["naam"])
+        if form.cleaned_data["toch"] != naam:
+            lijkt_op = verbs.lijkt_op(sessie, naam=naam)
+    if not form.is_valid() or lijkt_op:
+        # Invalid, or perhaps someone already here: the volunteer decides, nothing is lost.
+        context = _deur_context(sessie, tekst="", form=form, lijkt_op=lijkt_op)
+        context["toch"] = naam if lijkt_op else ""
         template = "aanmelden/deur.html#inloop" if request.htmx else "aanmelden/deur.html"
         return render(request, template, context, status=400)
     aanmelding = verbs.inloop(
@@ -244,6 +267,24 @@ def deur_inloop(request: HttpRequest, slug: str) -> HttpResponse:
         tafels = " · ".join(f"{r}: {indeling.tafel_label(t)}" for r, t in stoelen)
         messages.info(request, _("Their tables: %(tafels)s") % {"tafels": tafels})
     return redirect("aanmelden:deur", slug=slug)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def deur_inloop_weghalen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Undo a walk-in added by mistake: asks first, then removes it."""
+    sessie = helper(request, slug, DEUR).sessie
+    aanmelding = get_object_or_404(Aanmelding, sessie=sessie, inloop=True, pk=pk)
+    if "zeker" not in request.POST:
+        context = _deur_context(sessie, tekst="") | {"weghalen": aanmelding}
+        template = "aanmelden/deur.html#recent" if request.htmx else "aanmelden/deur.html"
+        return render(request, template, context)
+    verbs.inloop_weghalen(aanmelding=aanmelding)
+    if not request.htmx:
+        messages.success(request, _("%(naam)s is removed.") % {"naam": aanmelding.naam})
+        return redirect("aanmelden:deur", slug=slug)
+    context = _tellers_context(sessie) | {"recent": _recent(sessie), "weggehaald": aanmelding}
+    return render(request, "aanmelden/deur.html#na_inloop", context)
 
 
 @require_GET

@@ -49,6 +49,7 @@ class Voorbeelden:
         idee = make_idee(tafel, sessie.rondes.get(nummer=1), "Een idee")
         vraag = make_vraag(sessie)
         aanmelding, tokens = make_aanmelding(sessie, toestemming_netwerk=True)
+        inloper, _ = make_aanmelding(sessie, inloop=True, email="")
         werkgroep = sessie.werkgroepen.first()
         lid = make_lidmaatschap(werkgroep)
         toegang, _ = Toegang.uitgeven(sessie=sessie, rol=Toegang.Rol.DEUR)
@@ -71,6 +72,7 @@ class Voorbeelden:
         self.pks = {
             "thematafels": idee.pk,
             "informatiepunt": vraag.pk,
+            "aanmelden:deur_inloop_weghalen": inloper.pk,
             "aanmelden:deur": aanmelding.pk,
             "aanmelden:werkgroep": werkgroep.pk,
             "wijkavond:toegang": toegang.pk,
