@@ -103,12 +103,22 @@ def _vraag_broodje(aanmelding: Aanmelding, *, wil: bool) -> None:
         aanmelding.broodje_sinds = None
 
 
-def _stuur_link(aanmelding: Aanmelding, *, opnieuw: bool) -> None:
-    """Mail fresh links once the registration is saved (the task makes them: `sessie/tasks.py`)."""
+def _stuur_link(aanmelding: Aanmelding, *, opnieuw: bool, nieuwe_link: bool = False) -> None:
+    """Mail the links once the registration is saved (the task makes them: `tasks.py`)."""
     taal = get_language()
+    extra = {"nieuwe_link": True} if nieuwe_link else {}
     transaction.on_commit(
-        lambda: stuur_bevestiging.enqueue(aanmelding_id=aanmelding.pk, opnieuw=opnieuw, taal=taal)
+        lambda: stuur_bevestiging.enqueue(
+            aanmelding_id=aanmelding.pk, opnieuw=opnieuw, taal=taal, **extra
+        )
     )
+
+
+def nieuwe_link(*, aanmelding: Aanmelding) -> None:
+    """The person asked for it: the old link dies now, a new one goes to their address."""
+    with transaction.atomic():
+        aanmelding.vernieuw_tokens()
+        _stuur_link(aanmelding, opnieuw=True, nieuwe_link=True)
 
 
 def aanmelden(
@@ -142,7 +152,7 @@ def aanmelden(
         if bestaand is not None:
             _stuur_link(bestaand, opnieuw=True)
             return Uitkomst(bestaand, nieuw=False)
-        hashes, _tokens = Aanmelding.nieuwe_tokens()  # the mail task renews them
+        hashes, _tokens = Aanmelding.nieuwe_tokens()  # the mail task makes them again
         aanmelding = Aanmelding(sessie=sessie, **gegevens)
         _vraag_broodje(aanmelding, wil=broodje)
         velden = {f: getattr(aanmelding, f) for f in (*VELDEN, "broodje", "broodje_sinds")}

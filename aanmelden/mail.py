@@ -59,7 +59,9 @@ def qr_png(url: str) -> bytes:
     return buffer.getvalue()
 
 
-def bevestiging(aanmelding: Aanmelding, *, token: str, incheck: str, opnieuw: bool) -> EmailMessage:
+def bevestiging(
+    aanmelding: Aanmelding, *, token: str, incheck: str, opnieuw: bool, nieuwe_link: bool = False
+) -> EmailMessage:
     sessie = aanmelding.sessie
     link = absolute(reverse("aanmelden:mijn", kwargs={"token": token}))
     incheck_link = absolute(
@@ -75,6 +77,7 @@ def bevestiging(aanmelding: Aanmelding, *, token: str, incheck: str, opnieuw: bo
             "eind": timezone.localtime(eind),
             "link": link,
             "opnieuw": opnieuw,
+            "nieuwe_link": nieuwe_link,
         },
     )
     onderwerp = _("Your registration: %(titel)s") % {"titel": sessie.titel}

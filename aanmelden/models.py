@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 import secrets
 
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from sessie.models import Inzending, Sessie, Werkgroep, hash_token
@@ -22,7 +24,9 @@ class Aanmelding(Inzending):
     """One person coming to one evening: signed up in advance or walked in at the door.
 
     Two tokens, both stored only as hashes: the personal link (see, change, cancel, delete)
-    and the check-in code in the e-mail's QR, which only the door can use.
+    and the check-in code in the e-mail's QR, which only the door can use. Both are made from
+    the row's `link_zout` and the site's secret key, so a second mail repeats the first one's
+    links (the database alone gives neither away); a new salt makes new links and kills the old.
     """
 
     class Broodje(models.TextChoices):
@@ -76,6 +80,7 @@ class Aanmelding(Inzending):
         _("may be contacted after the evening"), default=False
     )
     toestemming_netwerk = models.BooleanField(_("on the evening's network list"), default=False)
+    link_zout = models.CharField(max_length=32, blank=True, editable=False)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     incheck_hash = models.CharField(max_length=64, unique=True, editable=False)
     inloop = models.BooleanField(_("walk-in"), default=False)
@@ -112,12 +117,25 @@ class Aanmelding(Inzending):
         return [str(labels[code]) for code in self.dieet if code in labels]
 
     @staticmethod
-    def nieuwe_tokens() -> tuple[dict[str, str], dict[str, str]]:
-        """(hashes for the row, raw tokens for the e-mail): personal link and check-in code."""
-        token, incheck = secrets.token_urlsafe(32), secrets.token_urlsafe(24)
+    def _tokens_uit(zout: str) -> dict[str, str]:
+        def afgeleid(doel: str) -> str:
+            digest = salted_hmac(f"wijkavond.aanmelding.{doel}", zout, algorithm="sha256").digest()
+            return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+        return {"token": afgeleid("link"), "incheck": afgeleid("incheck")[:32]}
+
+    @classmethod
+    def nieuwe_tokens(cls) -> tuple[dict[str, str], dict[str, str]]:
+        """(fields for the row, raw tokens for the e-mail): personal link and check-in code."""
+        zout = secrets.token_urlsafe(24)
+        tokens = cls._tokens_uit(zout)
         return (
-            {"token_hash": hash_token(token), "incheck_hash": hash_token(incheck)},
-            {"token": token, "incheck": incheck},
+            {
+                "link_zout": zout,
+                "token_hash": hash_token(tokens["token"]),
+                "incheck_hash": hash_token(tokens["incheck"]),
+            },
+            tokens,
         )
 
     @classmethod
@@ -126,12 +144,33 @@ class Aanmelding(Inzending):
             return None
         return cls.objects.select_related("sessie").filter(**{veld: hash_token(token)}).first()
 
+    def _huidige_tokens(self) -> dict[str, str] | None:
+        """The links as they work now, or None for a row whose links were made otherwise."""
+        if not self.link_zout:
+            return None
+        tokens = self._tokens_uit(self.link_zout)
+        if hash_token(tokens["token"]) != self.token_hash:
+            return None
+        return tokens
+
+    def links(self) -> dict[str, str]:
+        """The links that work now, to mail again: the first mail's links keep working."""
+        return self._huidige_tokens() or self.vernieuw_tokens()
+
+    @property
+    def incheck_code(self) -> str | None:
+        """The check-in code of the mail's QR, for the personal page to show it too."""
+        tokens = self._huidige_tokens()
+        if tokens is None or hash_token(tokens["incheck"]) != self.incheck_hash:
+            return None
+        return tokens["incheck"]
+
     def vernieuw_tokens(self) -> dict[str, str]:
         """New links: the old ones stop working at once."""
-        hashes, tokens = self.nieuwe_tokens()
-        for veld, waarde in hashes.items():
+        velden, tokens = self.nieuwe_tokens()
+        for veld, waarde in velden.items():
             setattr(self, veld, waarde)
-        self.save(update_fields=[*hashes])
+        self.save(update_fields=[*velden])
         return tokens
 
     def check_in(self) -> None:

@@ -14,21 +14,24 @@ from aanmelden.models import Aanmelding
 
 
 @task
-def stuur_bevestiging(*, aanmelding_id: int, opnieuw: bool = False, taal: str = "nl") -> None:
+def stuur_bevestiging(
+    *, aanmelding_id: int, opnieuw: bool = False, taal: str = "nl", nieuwe_link: bool = False
+) -> None:
     """The confirmation with the personal link, an .ics file and the check-in QR code.
 
     The links are made here, not by the request: a real worker stores each task's arguments
-    in its queue, and a token is never stored unhashed. Making them renews them, so the
-    newest mail's links are the ones that work.
+    in its queue, and a token is never stored unhashed. A mail sent again carries the same
+    links as the first; only `nieuwe_link` (the person asked for it) makes new ones and kills
+    the old.
     """
     from aanmelden.mail import bevestiging
 
     aanmelding = Aanmelding.objects.select_related("sessie").filter(pk=aanmelding_id).first()
     if aanmelding is None or not aanmelding.email:
         return
-    tokens = aanmelding.vernieuw_tokens()
+    tokens = aanmelding.vernieuw_tokens() if nieuwe_link else aanmelding.links()
     with translation.override(taal):
-        bevestiging(aanmelding, opnieuw=opnieuw, **tokens).send()
+        bevestiging(aanmelding, opnieuw=opnieuw, nieuwe_link=nieuwe_link, **tokens).send()
 
 
 @task

@@ -33,6 +33,7 @@ mijn = [
     path("annuleren/", views.mijn_annuleren, name="mijn_annuleren"),
     path("gegevens.json", views.mijn_gegevens, name="mijn_gegevens"),
     path("verwijderen/", views.mijn_verwijderen, name="mijn_verwijderen"),
+    path("nieuwe-link/", views.mijn_nieuwe_link, name="mijn_nieuwe_link"),
 ]
 
 # The organiser's table plan.

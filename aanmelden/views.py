@@ -3,7 +3,9 @@ the e-mail, the door (check in, walk-ins), the caterer's list, and the organiser
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -47,12 +49,31 @@ from sessie.qr import qr_svg
 from sessie.ratelimit import rate_limit, refuse
 
 
+class LinkOnbekend(Http404):
+    """A personal link that leads nowhere (guessed, old, or its registration deleted)."""
+
+
 def _persoonlijk(token: str) -> Aanmelding:
-    """The registration behind a personal link; 404 for anything else, guessed or old."""
+    """The registration behind a personal link; `LinkOnbekend` for anything else."""
     aanmelding = Aanmelding.vind(token)
     if aanmelding is None:
-        raise Http404
+        raise LinkOnbekend
     return aanmelding
+
+
+def persoonlijke_link[**P](view: Callable[P, HttpResponse]) -> Callable[P, HttpResponse]:
+    """A dead personal link gets a page that says what to do, in the site's layout, as a 404:
+    also in production, where Django's own 404 knows nothing of links."""
+
+    @functools.wraps(view)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+        try:
+            return view(*args, **kwargs)
+        except LinkOnbekend:
+            request = args[0]
+            return _prive(render(request, "aanmelden/link_onbekend.html", status=404))
+
+    return wrapper
 
 
 def _prive(response: HttpResponse) -> HttpResponse:
@@ -99,6 +120,7 @@ def aanmelden_bedankt(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@persoonlijke_link
 def mijn(request: HttpRequest, token: str) -> HttpResponse:
     aanmelding = _persoonlijk(token)
     form = AanmeldingVelden(
@@ -108,6 +130,7 @@ def mijn(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_POST
+@persoonlijke_link
 def mijn_wijzigen(request: HttpRequest, token: str) -> HttpResponse:
     aanmelding = _persoonlijk(token)
     form = AanmeldingVelden(request.POST, sessie=aanmelding.sessie, aanmelding=aanmelding)
@@ -125,6 +148,7 @@ def mijn_wijzigen(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_POST
+@persoonlijke_link
 def mijn_annuleren(request: HttpRequest, token: str) -> HttpResponse:
     aanmelding = _persoonlijk(token)
     if "terug" in request.POST:
@@ -136,7 +160,28 @@ def mijn_annuleren(request: HttpRequest, token: str) -> HttpResponse:
     return redirect("aanmelden:mijn", token=token)
 
 
+@require_http_methods(["GET", "POST"])
+@persoonlijke_link
+def mijn_nieuwe_link(request: HttpRequest, token: str) -> HttpResponse:
+    """The person asks for it: this link dies, a new one goes to their address only (whoever
+    holds this browser, a forwarded mail perhaps, does not get it)."""
+    aanmelding = _persoonlijk(token)
+    if not aanmelding.email:  # nowhere to send a new one: keep this link
+        return redirect("aanmelden:mijn", token=token)
+    if request.method == "GET":
+        context = {"aanmelding": aanmelding, "token": token}
+        return _prive(render(request, "aanmelden/mijn_nieuwe_link.html", context))
+    verbs.nieuwe_link(aanmelding=aanmelding)
+    messages.success(
+        request,
+        _("Your old link no longer works. We e-mailed a new link to %(email)s.")
+        % {"email": aanmelding.email},
+    )
+    return redirect(aanmelding.sessie)
+
+
 @require_GET
+@persoonlijke_link
 def mijn_gegevens(request: HttpRequest, token: str) -> HttpResponse:
     aanmelding = _persoonlijk(token)
     response = HttpResponse(
@@ -148,6 +193,7 @@ def mijn_gegevens(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@persoonlijke_link
 def mijn_verwijderen(request: HttpRequest, token: str) -> HttpResponse:
     aanmelding = _persoonlijk(token)
     if request.method == "GET":
@@ -575,9 +621,20 @@ def waar_zit_ik(request: HttpRequest, slug: str) -> HttpResponse:
 # and the network list.
 
 
+def _incheck_qr(aanmelding: Aanmelding) -> str:
+    """The check-in QR the mail talks about, for showing at the door from the personal page."""
+    code = aanmelding.incheck_code
+    if code is None or not aanmelding.is_actief:
+        return ""
+    kwargs = {"slug": aanmelding.sessie.slug, "code": code}
+    url = absolute(reverse("aanmelden:deur_code", kwargs=kwargs))
+    return qr_svg(url, titel=_("QR code to check in at the door"), schaal=5)
+
+
 def _mijn_context(aanmelding: Aanmelding, token: str, form: AanmeldingVelden) -> dict:
     leden = aanmelding.lidmaatschappen.actief().select_related("werkgroep")
     return {
+        "incheck_qr": _incheck_qr(aanmelding),
         "aanmelding": aanmelding,
         "token": token,
         "form": form,
@@ -772,6 +829,7 @@ def werkgroep_export(request: HttpRequest, slug: str, pk: int, formaat: str) -> 
 
 
 @require_GET
+@persoonlijke_link
 def mijn_netwerk(request: HttpRequest, token: str) -> HttpResponse:
     """Who was there: only for attendees on the network list, showing the others on it."""
     aanmelding = _persoonlijk(token)
