@@ -143,7 +143,8 @@ def aanmelden(
         if bestaand is not None and not bestaand.is_actief:
             # Cancelled before, coming after all: signed up again with what was just chosen.
             bestaand.geannuleerd = None
-            bestaand.save(update_fields=["geannuleerd", "gewijzigd"])
+            bestaand.broodje_afgestaan = ""
+            bestaand.save(update_fields=["geannuleerd", "broodje_afgestaan", "gewijzigd"])
             wijzigen(
                 aanmelding=bestaand, gegevens=gegevens, broodje=broodje, werkgroepen=werkgroepen
             )
@@ -189,17 +190,34 @@ def annuleren(*, aanmelding: Aanmelding) -> None:
     with transaction.atomic():
         sessie = _vergrendel(aanmelding.sessie)
         aanmelding.geannuleerd = timezone.now()
+        if aanmelding.broodje != Aanmelding.Broodje.GEEN:
+            aanmelding.broodje_afgestaan = aanmelding.broodje
         _vraag_broodje(aanmelding, wil=False)
-        aanmelding.save(update_fields=["geannuleerd", "broodje", "broodje_sinds", "gewijzigd"])
+        aanmelding.save(
+            update_fields=[
+                "geannuleerd", "broodje", "broodje_sinds", "broodje_afgestaan", "gewijzigd"
+            ]
+        )  # fmt: skip
         _meld_bevorderd(bevorder_wachtlijst(sessie))
         Sessie.bump(sessie.pk)
 
 
-def heraanmelden(*, aanmelding: Aanmelding) -> None:
-    """Coming after all (without a sandwich: ask again by changing the registration)."""
-    aanmelding.geannuleerd = None
-    aanmelding.save(update_fields=["geannuleerd", "gewijzigd"])
-    Sessie.bump(aanmelding.sessie_id)
+def heraanmelden(*, aanmelding: Aanmelding, broodje: bool = False) -> None:
+    """Coming after all. A sandwich asked for again joins the end of the waiting list and is
+    served at once if one is free: whoever got the given-up one keeps it."""
+    with transaction.atomic():
+        sessie = _vergrendel(aanmelding.sessie)
+        aanmelding.geannuleerd = None
+        aanmelding.broodje_afgestaan = ""
+        _vraag_broodje(aanmelding, wil=broodje)
+        aanmelding.save(
+            update_fields=[
+                "geannuleerd", "broodje", "broodje_sinds", "broodje_afgestaan", "gewijzigd"
+            ]
+        )  # fmt: skip
+        _meld_bevorderd(bevorder_wachtlijst(sessie), behalve=aanmelding.pk)
+        Sessie.bump(sessie.pk)
+    aanmelding.refresh_from_db()
 
 
 def verwijderen(*, aanmelding: Aanmelding) -> None:

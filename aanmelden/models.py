@@ -55,6 +55,10 @@ class Aanmelding(Inzending):
     )
     # First come, first served: the moment this person asked for a sandwich.
     broodje_sinds = models.DateTimeField(_("sandwich asked for at"), null=True, blank=True)
+    # What cancelling gave up (a sandwich, a place on the waiting list), to offer it back.
+    broodje_afgestaan = models.CharField(
+        _("sandwich given up when cancelling"), max_length=12, choices=Broodje.choices, blank=True
+    )
     dieet = models.JSONField(_("dietary wishes"), default=list, blank=True)
     allergie = models.CharField(_("allergy"), max_length=200, blank=True)
     voorkeur_1 = models.ForeignKey(

@@ -152,8 +152,12 @@ def mijn_wijzigen(request: HttpRequest, token: str) -> HttpResponse:
 def mijn_annuleren(request: HttpRequest, token: str) -> HttpResponse:
     aanmelding = _persoonlijk(token)
     if "terug" in request.POST:
-        verbs.heraanmelden(aanmelding=aanmelding)
+        verbs.heraanmelden(aanmelding=aanmelding, broodje=request.POST.get("broodje") == "on")
         messages.success(request, _("Welcome back: you are signed up again."))
+        if aanmelding.broodje == Aanmelding.Broodje.JA:
+            messages.success(request, _("There is a sandwich for you again."))
+        elif aanmelding.broodje == Aanmelding.Broodje.WACHTLIJST:
+            messages.info(request, _("You are on the waiting list for a sandwich."))
     elif aanmelding.is_actief:
         verbs.annuleren(aanmelding=aanmelding)
         messages.success(request, _("You have cancelled. Thank you for letting us know."))
@@ -635,6 +639,11 @@ def _mijn_context(aanmelding: Aanmelding, token: str, form: AanmeldingVelden) ->
     leden = aanmelding.lidmaatschappen.actief().select_related("werkgroep")
     return {
         "incheck_qr": _incheck_qr(aanmelding),
+        # For "I am coming after all": is there a sandwich to offer back?
+        "broodjes_open": not aanmelding.is_actief and verbs.broodjes_open(aanmelding.sessie),
+        "broodjes_beschikbaar": (
+            not aanmelding.is_actief and verbs.broodjes_beschikbaar(aanmelding.sessie)
+        ),
         "aanmelding": aanmelding,
         "token": token,
         "form": form,
