@@ -10,11 +10,12 @@ from sessie.access import public_sessie
 from sessie.live import live_fragment, no_change, poll_unchanged, poll_url
 
 
-def _klok_context(request: HttpRequest, slug: str, *, met_rondes: bool = False) -> dict:
+def _klok_context(request: HttpRequest, slug: str) -> dict:
     sessie = public_sessie(request, slug)
     onderdelen = list(sessie.programma.all())
     # The rotation rounds of the theme tables, through the relation: programma imports no app.
-    rondes = list(sessie.rondes.all()) if met_rondes else []
+    # (the phone programme shows the round too, with its switch time)
+    rondes = list(sessie.rondes.all())
     huidige_stand = stand(sessie, onderdelen, rondes=rondes)
     return {
         "sessie": sessie,
@@ -52,8 +53,6 @@ def projector(request: HttpRequest, slug: str) -> HttpResponse:
             request,
             slug,
             "programma/projector.html#scherm",
-            lambda: _klok_context(request, slug, met_rondes=True),
+            lambda: _klok_context(request, slug),
         )
-    return render(
-        request, "programma/projector.html", _klok_context(request, slug, met_rondes=True)
-    )
+    return render(request, "programma/projector.html", _klok_context(request, slug))
