@@ -75,3 +75,34 @@ def test_a_cancelled_person_is_found_and_let_in_again(page, deur):
     page.get_by_text("Binnen sinds").wait_for()
     persoon = Aanmelding.objects.get()
     assert persoon.is_actief and persoon.ingecheckt is not None
+
+
+LANG = "Wolfeschlegelsteinhausenbergerdorff" * 4 + "Achternaamzonderspaties"[:10]
+
+
+def test_a_150_character_name_keeps_the_door_within_the_phone(page, live_server, deur):
+    make_aanmelding(deur, naam=LANG[:150], organisatie="Buurtclub")
+    page.get_by_label("Naam of organisatie").press_sequentially("wolfe")
+    knop = page.get_by_role("button", name=re.compile(r"Inchecken"))
+    knop.wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= TELEFOON["width"]
+    vak = knop.bounding_box()
+    assert vak["x"] >= 0 and vak["x"] + vak["width"] <= TELEFOON["width"]
+
+
+@pytest.mark.parametrize("breedte", [1280, 768])
+def test_a_150_character_name_keeps_the_organisers_columns_in_view(page, live_server, breedte):
+    from tests.browser.test_aanmelden import inloggen
+    from tests.builders import make_user
+
+    sessie = make_sessie()
+    make_aanmelding(sessie, naam=LANG[:150], organisatie=LANG[:150], rol="Bewoner")
+    user = make_user(username=f"org-lang-{breedte}")
+    sessie.organisatoren.add(user)
+    inloggen(page, live_server, user)
+    page.set_viewport_size({"width": breedte, "height": 800})
+    page.goto(f"{live_server.url}/organiseren/{sessie.slug}/aanmeldingen/")
+    regio = page.get_by_role("region", name="Aanmeldingen", exact=True).bounding_box()
+    status = page.get_by_role("columnheader", name="Status").bounding_box()
+    assert status["x"] + status["width"] <= regio["x"] + regio["width"] + 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= breedte
