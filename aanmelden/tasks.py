@@ -26,7 +26,12 @@ def stuur_bevestiging(
     """
     from aanmelden.mail import bevestiging
 
-    aanmelding = Aanmelding.objects.select_related("sessie").filter(pk=aanmelding_id).first()
+    aanmelding = (
+        Aanmelding.objects.select_related("sessie", "voorkeur_1", "voorkeur_2")
+        .prefetch_related("werkgroepen")
+        .filter(pk=aanmelding_id)
+        .first()
+    )
     if aanmelding is None or not aanmelding.email:
         return
     tokens = aanmelding.vernieuw_tokens() if nieuwe_link else aanmelding.links()
