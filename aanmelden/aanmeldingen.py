@@ -107,10 +107,17 @@ def _vraag_broodje(aanmelding: Aanmelding, *, wil: bool) -> None:
         aanmelding.broodje_sinds = None
 
 
-def _stuur_na_afloop(taak, aanmelding: Aanmelding) -> None:
+def _stuur_na_afloop(taak, aanmelding: Aanmelding, **extra) -> None:
     """Mail once the registration is saved (the task makes any links: `aanmelden/tasks.py`)."""
     taal = get_language()
-    transaction.on_commit(lambda: taak.enqueue(aanmelding_id=aanmelding.pk, taal=taal))
+    transaction.on_commit(lambda: taak.enqueue(aanmelding_id=aanmelding.pk, taal=taal, **extra))
+
+
+def nieuwe_link(*, aanmelding: Aanmelding) -> None:
+    """The person asked for it: the old link dies now, a new one goes to their address."""
+    with transaction.atomic():
+        aanmelding.vernieuw_tokens()
+        _stuur_na_afloop(stuur_bevestiging, aanmelding, nieuwe_link=True)
 
 
 def aanmelden(
@@ -137,7 +144,7 @@ def aanmelden(
         if bestaand is not None:
             _stuur_na_afloop(stuur_al_aangemeld, bestaand)
             return Uitkomst(bestaand, nieuw=False)
-        hashes, _tokens = Aanmelding.nieuwe_tokens()  # the mail task renews them
+        hashes, _tokens = Aanmelding.nieuwe_tokens()  # the mail task makes them again
         aanmelding = Aanmelding(sessie=sessie, **gegevens)
         _vraag_broodje(aanmelding, wil=broodje)
         velden = {f: getattr(aanmelding, f) for f in (*VELDEN, "broodje", "broodje_sinds")}
@@ -233,17 +240,34 @@ def annuleren(*, aanmelding: Aanmelding) -> None:
     with transaction.atomic():
         sessie = _vergrendel(aanmelding.sessie)
         aanmelding.geannuleerd = timezone.now()
+        if aanmelding.broodje != Aanmelding.Broodje.GEEN:
+            aanmelding.broodje_afgestaan = aanmelding.broodje
         _vraag_broodje(aanmelding, wil=False)
-        aanmelding.save(update_fields=["geannuleerd", "broodje", "broodje_sinds", "gewijzigd"])
+        aanmelding.save(
+            update_fields=[
+                "geannuleerd", "broodje", "broodje_sinds", "broodje_afgestaan", "gewijzigd"
+            ]
+        )  # fmt: skip
         _meld_bevorderd(bevorder_wachtlijst(sessie))
         Sessie.bump(sessie.pk)
 
 
-def heraanmelden(*, aanmelding: Aanmelding) -> None:
-    """Coming after all (without a sandwich: ask again by changing the registration)."""
-    aanmelding.geannuleerd = None
-    aanmelding.save(update_fields=["geannuleerd", "gewijzigd"])
-    Sessie.bump(aanmelding.sessie_id)
+def heraanmelden(*, aanmelding: Aanmelding, broodje: bool = False) -> None:
+    """Coming after all. A sandwich asked for again joins the end of the waiting list and is
+    served at once if one is free: whoever got the given-up one keeps it."""
+    with transaction.atomic():
+        sessie = _vergrendel(aanmelding.sessie)
+        aanmelding.geannuleerd = None
+        aanmelding.broodje_afgestaan = ""
+        _vraag_broodje(aanmelding, wil=broodje)
+        aanmelding.save(
+            update_fields=[
+                "geannuleerd", "broodje", "broodje_sinds", "broodje_afgestaan", "gewijzigd"
+            ]
+        )  # fmt: skip
+        _meld_bevorderd(bevorder_wachtlijst(sessie), behalve=aanmelding.pk)
+        Sessie.bump(sessie.pk)
+    aanmelding.refresh_from_db()
 
 
 def verwijderen(*, aanmelding: Aanmelding) -> None:
@@ -272,6 +296,13 @@ def inloop(*, sessie: Sessie, sleutel: uuid.UUID, naam: str) -> Aanmelding:
         )
         Sessie.bump(sessie.pk)
     return aanmelding
+
+
+def inloop_weghalen(*, aanmelding: Aanmelding) -> None:
+    """A walk-in added by mistake (a duplicate, a typo): gone, with their seats."""
+    with transaction.atomic():
+        aanmelding.delete()
+        Sessie.bump(aanmelding.sessie_id)
 
 
 @dataclass(frozen=True)
@@ -319,15 +350,34 @@ def zoek(sessie: Sessie, *, tekst: str, aantal: int = 25) -> list[Aanmelding]:
     """People at the door, found from two letters of their name or organisation.
 
     Accents and case are folded in Python, the same on SQLite and PostgreSQL: an evening has a
-    few hundred registrations, whose names and organisations are one narrow query.
+    few hundred registrations, whose names and organisations are one narrow query. Cancelled
+    people are found too: they may come after all.
     """
     gezocht = vouw(tekst.strip())
     if len(gezocht) < 2:
         return []
-    kandidaten = (
-        Aanmelding.objects.actief().filter(sessie=sessie).values_list("pk", "naam", "organisatie")
-    )
+    kandidaten = Aanmelding.objects.filter(sessie=sessie).values_list("pk", "naam", "organisatie")
     gevonden = [pk for pk, naam, org in kandidaten if gezocht in vouw(f"{naam}\n{org}")]
+    return list(Aanmelding.objects.filter(pk__in=gevonden).order_by("naam", "pk")[:aantal])
+
+
+def naam_sleutel(naam: str) -> str:
+    """A name as the door compares it: folded, single spaces ("Zoë  de Vries" → "zoe de vries")."""
+    return " ".join(vouw(naam).split())
+
+
+def lijkt_op(sessie: Sessie, *, naam: str, aantal: int = 5) -> list[Aanmelding]:
+    """Who a walk-in may already be: the same name folded, or every typed word in theirs
+    ("Zoe Vries" → Zoë de Vries). Cancelled people and earlier walk-ins count too."""
+    getypt = naam_sleutel(naam).split()
+    if not getypt:
+        return []
+    kandidaten = Aanmelding.objects.filter(sessie=sessie).values_list("pk", "naam")
+    gevonden = []
+    for pk, hun_naam in kandidaten:
+        woorden = naam_sleutel(hun_naam).split()
+        if woorden == getypt or (len(getypt) >= 2 and set(getypt) <= set(woorden)):
+            gevonden.append(pk)
     return list(Aanmelding.objects.filter(pk__in=gevonden).order_by("naam", "pk")[:aantal])
 
 

@@ -114,6 +114,8 @@ class AanmeldForm(HoneypotMixin, InzendsleutelMixin, AanmeldingVelden):
 
 class InloopForm(InzendsleutelMixin):
     naam = TekstVeld(label=_("Name"), max_length=150)
+    # The name the volunteer confirmed as someone new after a suggestion (folded).
+    toch = forms.CharField(required=False, max_length=150, widget=forms.HiddenInput)
 
 
 class AanmeldingFilter(forms.Form):

@@ -59,7 +59,9 @@ def qr_png(url: str) -> bytes:
     return buffer.getvalue()
 
 
-def bevestiging(aanmelding: Aanmelding, *, token: str, incheck: str) -> EmailMessage:
+def bevestiging(
+    aanmelding: Aanmelding, *, token: str, incheck: str, nieuwe_link: bool = False
+) -> EmailMessage:
     sessie = aanmelding.sessie
     link = absolute(reverse("aanmelden:mijn", kwargs={"token": token}))
     incheck_link = absolute(
@@ -74,6 +76,7 @@ def bevestiging(aanmelding: Aanmelding, *, token: str, incheck: str) -> EmailMes
             "start": timezone.localtime(start),
             "eind": timezone.localtime(eind),
             "link": link,
+            "nieuwe_link": nieuwe_link,
         },
     )
     onderwerp = _("Your registration: %(titel)s") % {"titel": sessie.titel}

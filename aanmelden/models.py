@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import secrets
 
@@ -10,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from sessie.models import Inzending, Sessie, Werkgroep, hash_token
@@ -28,7 +30,9 @@ class Aanmelding(Inzending):
     """One person coming to one evening: signed up in advance or walked in at the door.
 
     Two tokens, both stored only as hashes: the personal link (see, change, cancel, delete)
-    and the check-in code in the e-mail's QR, which only the door can use.
+    and the check-in code in the e-mail's QR, which only the door can use. Both are made from
+    the row's `link_zout` and the site's secret key, so a second mail repeats the first one's
+    links (the database alone gives neither away); a new salt makes new links and kills the old.
     """
 
     class Broodje(models.TextChoices):
@@ -57,6 +61,10 @@ class Aanmelding(Inzending):
     )
     # First come, first served: the moment this person asked for a sandwich.
     broodje_sinds = models.DateTimeField(_("sandwich asked for at"), null=True, blank=True)
+    # What cancelling gave up (a sandwich, a place on the waiting list), to offer it back.
+    broodje_afgestaan = models.CharField(
+        _("sandwich given up when cancelling"), max_length=12, choices=Broodje.choices, blank=True
+    )
     dieet = models.JSONField(_("dietary wishes"), default=list, blank=True)
     allergie = models.CharField(_("allergy"), max_length=200, blank=True)
     voorkeur_1 = models.ForeignKey(
@@ -87,6 +95,7 @@ class Aanmelding(Inzending):
     nieuw_email = models.EmailField(_("new e-mail address, not yet confirmed"), blank=True)
     nieuw_email_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
     nieuw_email_tot = models.DateTimeField(null=True, blank=True, editable=False)
+    link_zout = models.CharField(max_length=32, blank=True, editable=False)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     incheck_hash = models.CharField(max_length=64, unique=True, editable=False)
     inloop = models.BooleanField(_("walk-in"), default=False)
@@ -123,12 +132,25 @@ class Aanmelding(Inzending):
         return [str(labels[code]) for code in self.dieet if code in labels]
 
     @staticmethod
-    def nieuwe_tokens() -> tuple[dict[str, str], dict[str, str]]:
-        """(hashes for the row, raw tokens for the e-mail): personal link and check-in code."""
-        token, incheck = secrets.token_urlsafe(32), secrets.token_urlsafe(24)
+    def _tokens_uit(zout: str) -> dict[str, str]:
+        def afgeleid(doel: str) -> str:
+            digest = salted_hmac(f"wijkavond.aanmelding.{doel}", zout, algorithm="sha256").digest()
+            return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+        return {"token": afgeleid("link"), "incheck": afgeleid("incheck")[:32]}
+
+    @classmethod
+    def nieuwe_tokens(cls) -> tuple[dict[str, str], dict[str, str]]:
+        """(fields for the row, raw tokens for the e-mail): personal link and check-in code."""
+        zout = secrets.token_urlsafe(24)
+        tokens = cls._tokens_uit(zout)
         return (
-            {"token_hash": hash_token(token), "incheck_hash": hash_token(incheck)},
-            {"token": token, "incheck": incheck},
+            {
+                "link_zout": zout,
+                "token_hash": hash_token(tokens["token"]),
+                "incheck_hash": hash_token(tokens["incheck"]),
+            },
+            tokens,
         )
 
     @classmethod
@@ -161,12 +183,33 @@ class Aanmelding(Inzending):
             return None
         return aanmelding
 
+    def _huidige_tokens(self) -> dict[str, str] | None:
+        """The links as they work now, or None for a row whose links were made otherwise."""
+        if not self.link_zout:
+            return None
+        tokens = self._tokens_uit(self.link_zout)
+        if hash_token(tokens["token"]) != self.token_hash:
+            return None
+        return tokens
+
+    def links(self) -> dict[str, str]:
+        """The links that work now, to mail again: the first mail's links keep working."""
+        return self._huidige_tokens() or self.vernieuw_tokens()
+
+    @property
+    def incheck_code(self) -> str | None:
+        """The check-in code of the mail's QR, for the personal page to show it too."""
+        tokens = self._huidige_tokens()
+        if tokens is None or hash_token(tokens["incheck"]) != self.incheck_hash:
+            return None
+        return tokens["incheck"]
+
     def vernieuw_tokens(self) -> dict[str, str]:
         """New links: the old ones stop working at once."""
-        hashes, tokens = self.nieuwe_tokens()
-        for veld, waarde in hashes.items():
+        velden, tokens = self.nieuwe_tokens()
+        for veld, waarde in velden.items():
             setattr(self, veld, waarde)
-        self.save(update_fields=[*hashes])
+        self.save(update_fields=[*velden])
         return tokens
 
     def vraag_email_bevestiging(self) -> str:

@@ -23,20 +23,22 @@ def _aanmelding(aanmelding_id: int) -> Aanmelding | None:
 
 
 @task
-def stuur_bevestiging(*, aanmelding_id: int, taal: str = "nl") -> None:
-    """The confirmation of a new registration: personal link, .ics file and check-in QR code.
+def stuur_bevestiging(*, aanmelding_id: int, taal: str = "nl", nieuwe_link: bool = False) -> None:
+    """The confirmation with the personal link, an .ics file and the check-in QR code.
 
     The links are made here, not by the request: a real worker stores each task's arguments
-    in its queue, and a token is never stored unhashed.
+    in its queue, and a token is never stored unhashed. The links are the registration's own,
+    the same in every mail; only `nieuwe_link` (the person asked for it) makes new ones and
+    kills the old.
     """
     from aanmelden.mail import bevestiging
 
     aanmelding = _aanmelding(aanmelding_id)
     if aanmelding is None:
         return
-    tokens = aanmelding.vernieuw_tokens()
+    tokens = aanmelding.vernieuw_tokens() if nieuwe_link else aanmelding.links()
     with translation.override(taal):
-        bevestiging(aanmelding, **tokens).send()
+        bevestiging(aanmelding, nieuwe_link=nieuwe_link, **tokens).send()
 
 
 @task

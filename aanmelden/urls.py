@@ -12,6 +12,11 @@ per_sessie = [
     path("deur/", views.deur, name="deur"),
     path("deur/<int:pk>/inchecken/", views.deur_inchecken, name="deur_inchecken"),
     path("deur/inloop/", views.deur_inloop, name="deur_inloop"),
+    path(
+        "deur/inloop/<int:pk>/weghalen/",
+        views.deur_inloop_weghalen,
+        name="deur_inloop_weghalen",
+    ),
     path("deur/tellers/", views.deur_tellers, name="deur_tellers"),
     path("deur/code/<str:code>/", views.deur_code, name="deur_code"),
     path("catering/", views.catering, name="catering"),
@@ -29,6 +34,7 @@ mijn = [
     path("annuleren/", views.mijn_annuleren, name="mijn_annuleren"),
     path("gegevens.json", views.mijn_gegevens, name="mijn_gegevens"),
     path("verwijderen/", views.mijn_verwijderen, name="mijn_verwijderen"),
+    path("nieuwe-link/", views.mijn_nieuwe_link, name="mijn_nieuwe_link"),
 ]
 
 # The organiser's table plan.

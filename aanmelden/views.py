@@ -3,13 +3,15 @@ the e-mail, the door (check in, walk-ins), the caterer's list, and the organiser
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -47,12 +49,31 @@ from sessie.qr import qr_svg
 from sessie.ratelimit import rate_limit, refuse
 
 
+class LinkOnbekend(Http404):
+    """A personal link that leads nowhere (guessed, old, or its registration deleted)."""
+
+
 def _persoonlijk(token: str) -> Aanmelding:
-    """The registration behind a personal link; 404 for anything else, guessed or old."""
+    """The registration behind a personal link; `LinkOnbekend` for anything else."""
     aanmelding = Aanmelding.vind(token)
     if aanmelding is None:
-        raise Http404
+        raise LinkOnbekend
     return aanmelding
+
+
+def persoonlijke_link[**P](view: Callable[P, HttpResponse]) -> Callable[P, HttpResponse]:
+    """A dead personal link gets a page that says what to do, in the site's layout, as a 404:
+    also in production, where Django's own 404 knows nothing of links."""
+
+    @functools.wraps(view)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+        try:
+            return view(*args, **kwargs)
+        except LinkOnbekend:
+            request = args[0]
+            return _prive(render(request, "aanmelden/link_onbekend.html", status=404))
+
+    return wrapper
 
 
 def _prive(response: HttpResponse) -> HttpResponse:
@@ -116,6 +137,7 @@ def agenda(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@persoonlijke_link
 def mijn(request: HttpRequest, token: str) -> HttpResponse:
     aanmelding = _persoonlijk(token)
     form = AanmeldingVelden(
@@ -125,6 +147,7 @@ def mijn(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_POST
+@persoonlijke_link
 def mijn_wijzigen(request: HttpRequest, token: str) -> HttpResponse:
     aanmelding = _persoonlijk(token)
     form = AanmeldingVelden(request.POST, sessie=aanmelding.sessie, aanmelding=aanmelding)
@@ -170,18 +193,44 @@ def email_bevestigen(request: HttpRequest, bevestiging: str) -> HttpResponse:
 
 
 @require_POST
+@persoonlijke_link
 def mijn_annuleren(request: HttpRequest, token: str) -> HttpResponse:
     aanmelding = _persoonlijk(token)
     if "terug" in request.POST:
-        verbs.heraanmelden(aanmelding=aanmelding)
+        verbs.heraanmelden(aanmelding=aanmelding, broodje=request.POST.get("broodje") == "on")
         messages.success(request, _("Welcome back: you are signed up again."))
+        if aanmelding.broodje == Aanmelding.Broodje.JA:
+            messages.success(request, _("There is a sandwich for you again."))
+        elif aanmelding.broodje == Aanmelding.Broodje.WACHTLIJST:
+            messages.info(request, _("You are on the waiting list for a sandwich."))
     elif aanmelding.is_actief:
         verbs.annuleren(aanmelding=aanmelding)
         messages.success(request, _("You have cancelled. Thank you for letting us know."))
     return redirect("aanmelden:mijn", token=token)
 
 
+@require_http_methods(["GET", "POST"])
+@persoonlijke_link
+def mijn_nieuwe_link(request: HttpRequest, token: str) -> HttpResponse:
+    """The person asks for it: this link dies, a new one goes to their address only (whoever
+    holds this browser, a forwarded mail perhaps, does not get it)."""
+    aanmelding = _persoonlijk(token)
+    if not aanmelding.email:  # nowhere to send a new one: keep this link
+        return redirect("aanmelden:mijn", token=token)
+    if request.method == "GET":
+        context = {"aanmelding": aanmelding, "token": token}
+        return _prive(render(request, "aanmelden/mijn_nieuwe_link.html", context))
+    verbs.nieuwe_link(aanmelding=aanmelding)
+    messages.success(
+        request,
+        _("Your old link no longer works. We e-mailed a new link to %(email)s.")
+        % {"email": aanmelding.email},
+    )
+    return redirect(aanmelding.sessie)
+
+
 @require_GET
+@persoonlijke_link
 def mijn_gegevens(request: HttpRequest, token: str) -> HttpResponse:
     aanmelding = _persoonlijk(token)
     response = HttpResponse(
@@ -193,6 +242,7 @@ def mijn_gegevens(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@persoonlijke_link
 def mijn_verwijderen(request: HttpRequest, token: str) -> HttpResponse:
     aanmelding = _persoonlijk(token)
     if request.method == "GET":
@@ -219,13 +269,25 @@ def _tellers_context(sessie) -> dict:
     }
 
 
-def _deur_context(sessie, *, tekst: str, form: InloopForm | None = None) -> dict:
+def _recent(sessie) -> QuerySet[Aanmelding]:
+    # Lazy: the search fragment never shows it.
+    return Aanmelding.objects.filter(sessie=sessie, inloop=True).order_by("-pk")[:5]
+
+
+def _deur_context(
+    sessie, *, tekst: str, form: InloopForm | None = None, lijkt_op: list | None = None
+) -> dict:
     return _tellers_context(sessie) | {
         "q": tekst,
         "gevonden": verbs.zoek(sessie, tekst=tekst),
         "inloop_form": form or InloopForm(),
-        "recent": Aanmelding.objects.filter(sessie=sessie, inloop=True).order_by("-pk")[:5],
+        "lijkt_op": lijkt_op or [],
+        "recent": _recent(sessie),
     }
+
+
+# The id prefixes a door row may carry: the search list's, or the walk-in suggestion's.
+RIJEN = ("persoon", "voorstel")
 
 
 @require_GET
@@ -251,7 +313,11 @@ def deur_inchecken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         terug = reverse("aanmelden:deur", kwargs={"slug": slug})
         return redirect(f"{terug}?{urlencode({'q': request.POST.get('q', '')})}")
     # The row swaps in place; the numbers at the top follow out of band.
-    context = _tellers_context(sessie) | {"persoon": aanmelding}
+    rij = request.POST.get("rij", RIJEN[0])
+    context = _tellers_context(sessie) | {
+        "persoon": aanmelding,
+        "rij": rij if rij in RIJEN else RIJEN[0],
+    }
     return render(request, "aanmelden/deur.html#na_inchecken", context)
 
 
@@ -272,8 +338,15 @@ def deur_tellers(request: HttpRequest, slug: str) -> HttpResponse:
 def deur_inloop(request: HttpRequest, slug: str) -> HttpResponse:
     sessie = helper(request, slug, DEUR).sessie
     form = InloopForm(request.POST)
-    if not form.is_valid():
-        context = _deur_context(sessie, tekst="", form=form)
+    lijkt_op, naam = [], ""
+    if form.is_valid():
+        naam = verbs.naam_sleutel(form.cleaned_data["naam"])
+        if form.cleaned_data["toch"] != naam:
+            lijkt_op = verbs.lijkt_op(sessie, naam=naam)
+    if not form.is_valid() or lijkt_op:
+        # Invalid, or perhaps someone already here: the volunteer decides, nothing is lost.
+        context = _deur_context(sessie, tekst="", form=form, lijkt_op=lijkt_op)
+        context["toch"] = naam if lijkt_op else ""
         template = "aanmelden/deur.html#inloop" if request.htmx else "aanmelden/deur.html"
         return render(request, template, context, status=400)
     aanmelding = verbs.inloop(
@@ -289,6 +362,24 @@ def deur_inloop(request: HttpRequest, slug: str) -> HttpResponse:
         tafels = " · ".join(f"{r}: {indeling.tafel_label(t)}" for r, t in stoelen)
         messages.info(request, _("Their tables: %(tafels)s") % {"tafels": tafels})
     return redirect("aanmelden:deur", slug=slug)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def deur_inloop_weghalen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Undo a walk-in added by mistake: asks first, then removes it."""
+    sessie = helper(request, slug, DEUR).sessie
+    aanmelding = get_object_or_404(Aanmelding, sessie=sessie, inloop=True, pk=pk)
+    if "zeker" not in request.POST:
+        context = _deur_context(sessie, tekst="") | {"weghalen": aanmelding}
+        template = "aanmelden/deur.html#recent" if request.htmx else "aanmelden/deur.html"
+        return render(request, template, context)
+    verbs.inloop_weghalen(aanmelding=aanmelding)
+    if not request.htmx:
+        messages.success(request, _("%(naam)s is removed.") % {"naam": aanmelding.naam})
+        return redirect("aanmelden:deur", slug=slug)
+    context = _tellers_context(sessie) | {"recent": _recent(sessie), "weggehaald": aanmelding}
+    return render(request, "aanmelden/deur.html#na_inloop", context)
 
 
 @require_GET
@@ -579,9 +670,25 @@ def waar_zit_ik(request: HttpRequest, slug: str) -> HttpResponse:
 # and the network list.
 
 
+def _incheck_qr(aanmelding: Aanmelding) -> str:
+    """The check-in QR the mail talks about, for showing at the door from the personal page."""
+    code = aanmelding.incheck_code
+    if code is None or not aanmelding.is_actief:
+        return ""
+    kwargs = {"slug": aanmelding.sessie.slug, "code": code}
+    url = absolute(reverse("aanmelden:deur_code", kwargs=kwargs))
+    return qr_svg(url, titel=_("QR code to check in at the door"), schaal=5)
+
+
 def _mijn_context(aanmelding: Aanmelding, token: str, form: AanmeldingVelden) -> dict:
     leden = aanmelding.lidmaatschappen.actief().select_related("werkgroep")
     return {
+        "incheck_qr": _incheck_qr(aanmelding),
+        # For "I am coming after all": is there a sandwich to offer back?
+        "broodjes_open": not aanmelding.is_actief and verbs.broodjes_open(aanmelding.sessie),
+        "broodjes_beschikbaar": (
+            not aanmelding.is_actief and verbs.broodjes_beschikbaar(aanmelding.sessie)
+        ),
         "aanmelding": aanmelding,
         "token": token,
         "form": form,
@@ -776,6 +883,7 @@ def werkgroep_export(request: HttpRequest, slug: str, pk: int, formaat: str) -> 
 
 
 @require_GET
+@persoonlijke_link
 def mijn_netwerk(request: HttpRequest, token: str) -> HttpResponse:
     """Who was there: only for attendees on the network list, showing the others on it."""
     aanmelding = _persoonlijk(token)

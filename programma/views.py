@@ -10,11 +10,12 @@ from sessie.access import public_sessie
 from sessie.live import in_zaalcheck, live_fragment, live_page, poll_url
 
 
-def _klok_context(request: HttpRequest, slug: str, *, met_rondes: bool = False) -> dict:
+def _klok_context(request: HttpRequest, slug: str, *, projector: bool = False) -> dict:
     sessie = public_sessie(request, slug)
     onderdelen = list(sessie.programma.all())
     # The rotation rounds of the theme tables, through the relation: programma imports no app.
-    rondes = list(sessie.rondes.all()) if met_rondes else []
+    # (the phone programme shows the round too, with its switch time)
+    rondes = list(sessie.rondes.all())
     huidige_stand = stand(sessie, onderdelen, rondes=rondes)
     context = {
         "sessie": sessie,
@@ -22,7 +23,7 @@ def _klok_context(request: HttpRequest, slug: str, *, met_rondes: bool = False) 
         "stand": huidige_stand,
         "poll_url": poll_url(request.path, sessie=sessie, tot=huidige_stand.volgende_wissel),
     }
-    if met_rondes:
+    if projector:
         # The projector's corner: a QR code for what the hall can do on a phone right now.
         context["hoek"] = hoek(sessie.slug, onderdelen, huidige_stand.huidig)
     return context
@@ -61,12 +62,12 @@ def projector(request: HttpRequest, slug: str) -> HttpResponse:
             request,
             slug,
             "programma/projector.html#scherm",
-            lambda: _klok_context(request, slug, met_rondes=True),
+            lambda: _klok_context(request, slug, projector=True),
         )
     return live_page(
         request,
         slug,
         "programma/projector.html",
-        _klok_context(request, slug, met_rondes=True),
+        _klok_context(request, slug, projector=True),
         fragment="programma/projector.html#scherm",
     )

@@ -90,7 +90,7 @@ TOEGANG = {
     ),
     Toegang.Rol.DEUR: (
         "aanmelden:deur aanmelden:deur_inchecken aanmelden:deur_inloop aanmelden:deur_tellers"
-        " aanmelden:deur_code aanmelden:catering"
+        " aanmelden:deur_code aanmelden:catering aanmelden:deur_inloop_weghalen"
     ),
     ORGANISATOR: (
         "thematafels:afronding thematafels:ideeen_export thematafels:rollen_export"

@@ -53,6 +53,7 @@ class Voorbeelden:
             sessie, toestemming_netwerk=True, nieuw_email="wachtend@example.invalid"
         )
         bevestiging = aanmelding.vraag_email_bevestiging()  # a changed address's link
+        inloper, _ = make_aanmelding(sessie, inloop=True, email="")
         werkgroep = sessie.werkgroepen.first()
         lid = make_lidmaatschap(werkgroep)
         toegang, _ = Toegang.uitgeven(sessie=sessie, rol=Toegang.Rol.DEUR)
@@ -75,6 +76,7 @@ class Voorbeelden:
         self.pks = {
             "thematafels": idee.pk,
             "informatiepunt": vraag.pk,
+            "aanmelden:deur_inloop_weghalen": inloper.pk,
             "aanmelden:deur": aanmelding.pk,
             "aanmelden:werkgroep": werkgroep.pk,
             "wijkavond:toegang": toegang.pk,

@@ -71,6 +71,9 @@ def _vastleg_context(
         "ronde_eind": domein.ronde_eind(sessie, ronde) if ronde else None,
         "nu": nu,
         "resterend": domein.ronde_eind(sessie, ronde) - nu if ronde else None,
+        # Before the round: when it starts ("om 19.40, over 5 min"), not its time left.
+        "ronde_start": sessie.op_tijd(ronde.start) if ronde else None,
+        "tot_start": sessie.op_tijd(ronde.start) - nu if ronde else None,
         "overdracht": domein.overdracht(tafel=tafel, ronde=ronde, rondes=rondes) if ronde else None,
         **_lijst_context(sessie, tafel, ronde, ongedaan=ongedaan),
         "form": form or IdeeForm(prompts=prompts, rondes=rondes, initial={"ronde": ronde}),

@@ -1,4 +1,5 @@
 import datetime as dt
+import math
 
 from django import template
 from django.utils import timezone
@@ -17,6 +18,15 @@ def duur(value: dt.timedelta | None) -> str:
     if hours:
         return f"{hours}:{minutes:02d}:{seconds:02d}"
     return f"{minutes}:{seconds:02d}"
+
+
+@register.filter
+def minuten(value: dt.timedelta | None) -> int:
+    """Whole minutes until something starts, rounded up: a wait reads "over 20 min", not as a
+    clock time ("19:58"). klok.js keeps it up to date the same way (`data-minuten`)."""
+    if value is None:
+        return 0
+    return max(0, math.ceil(value.total_seconds() / 60))
 
 
 @register.filter

@@ -19,4 +19,15 @@
   document.addEventListener("htmx:afterRequest", function (event) {
     if (event.detail && event.detail.successful) weg();
   });
+  // A walk-in went through: the last answer's error or suggestion no longer applies.
+  document.addEventListener("capture:sent", function () {
+    var blok = document.getElementById("inloop");
+    if (!blok) return;
+    blok.querySelectorAll("[data-inloop-oud]").forEach(function (el) { el.remove(); });
+    blok.querySelectorAll(".is-invalid").forEach(function (el) {
+      el.classList.remove("is-invalid");
+      el.removeAttribute("aria-invalid");
+      el.removeAttribute("aria-describedby");
+    });
+  });
 })();

@@ -24,7 +24,9 @@
       if (!container) return;
       var now = Date.now() + skewOf(container);
       var left = Math.max(0, Math.floor(Number(el.getAttribute("data-countdown")) - now / 1000));
-      el.textContent = format(left);
+      // A wait (data-minuten="over %(n)s min") counts whole minutes, rounded up.
+      var minuten = el.getAttribute("data-minuten");
+      el.textContent = minuten ? minuten.replace("%(n)s", Math.ceil(left / 60)) : format(left);
       if (left === 0 && !container.hasAttribute("data-wissel") && window.htmx) {
         // The item ended: ask for the next one now rather than at the next poll.
         container.setAttribute("data-wissel", "");

@@ -101,7 +101,7 @@ def test_check_in_at_the_door_with_undo_and_a_walk_in_under_30_seconds(page, liv
     page.get_by_label("Naam", exact=True).fill("Daan Inloop")
     page.get_by_role("button", name="Toevoegen en inchecken").click()
     page.locator("#inloop-recent").get_by_text("Daan Inloop is binnen.").wait_for()
-    page.locator("#inloop-recent li").get_by_text("Daan Inloop").wait_for()
+    page.locator("#inloop-recent li .deur-naam").get_by_text("Daan Inloop").wait_for()
     page.locator("#deur-tellers").get_by_text("1 inloper").wait_for()
     assert time.monotonic() - begin < 30
     assert page.get_by_label("Naam", exact=True).input_value() == ""
