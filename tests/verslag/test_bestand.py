@@ -307,3 +307,45 @@ def test_deleting_ones_data_removes_the_organisers_files(noord):
     privacy.vergeet_persoon(sessie=noord, email="iemand@example.invalid")
     assert not Verslagbestand.objects.filter(pk=organisator_bestand.pk).exists()
     assert Verslagbestand.objects.filter(pk=openbaar_bestand.pk).exists()
+
+
+# The production backend: django-tasks-db's queue and its worker
+
+
+@pytest.fixture
+def database_backend(settings):
+    """Tasks go to django-tasks-db's queue (the backends are cached: forget them both ways)."""
+    from django.tasks import task_backends
+    from django.utils.connection import Local
+
+    def vergeet():
+        task_backends.__dict__.pop("settings", None)
+        task_backends._connections = Local(task_backends.thread_critical)
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    vergeet()
+    yield
+    vergeet()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_the_database_backend_the_worker_makes_the_file(client, noord, database_backend):
+    from django_tasks_db.models import DBTaskResult
+
+    user = make_user(username="karin")
+    noord.organisatoren.add(user)
+    client.force_login(user)
+    response = aanvragen(client, noord, "openbaar", "pdf")
+    bestand = Verslagbestand.objects.get()
+    assert response.url == bestand_url(bestand)
+    assert bestand.status == "wachtend"  # queued: nothing made in the request
+    assert DBTaskResult.objects.get().task_path == "verslag.tasks.maak_verslagbestand"
+    assert "<progress" in client.get(bestand_url(bestand)).text
+
+    call_command("db_worker", batch=True, startup_delay=False, reload=False, stdout=io.StringIO())
+
+    bestand.refresh_from_db()
+    assert bestand.status == "klaar" and bytes(bestand.inhoud).startswith(b"%PDF")
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+    poll = client.get(f"{bestand_url(bestand)}?status=wachtend", HTTP_HX_REQUEST="true")
+    assert bestand_url(bestand, "verslag:bestand_download") in poll.text
