@@ -112,6 +112,7 @@ def test_retention_counts_per_kind_and_spares_anonymous_questions():
         "questions": 1,
         "role offers": 0,
         "table host names": 0,
+        "report files": 0,
     }
 
 
