@@ -107,6 +107,7 @@ TOEGANG = {
         " aanmelden:tafelindeling_afdrukken aanmelden:tafelindeling_badges"
         " verslag:overzicht verslag:publiceren verslag:download verslag:reeks verslag:reeks_xlsx"
         " verslag:nabericht verslag:nabericht_versturen"
+        " verslag:aanvragen verslag:bestand verslag:bestand_download"
         " aanmelden:werkgroepen_organiseren aanmelden:werkgroep_wijzigen"
         " aanmelden:werkgroep_bericht aanmelden:werkgroep_export wijkavond:zaalcheck"
     ),

@@ -13,7 +13,7 @@ from aanmelden.models import Tafelplan
 from aanmelden.werkgroepen import afmeld_code
 from sessie.models import Sessie, Toegang
 from tests.builders import make_aanmelding, make_idee, make_lidmaatschap, make_vraag
-from verslag.models import Publicatie, Traject
+from verslag.models import Publicatie, Traject, Verslagbestand
 
 # An argument no object has, for each kind of URL argument.
 VERZONNEN = {"slug": "bestaat-niet", "tafel_id": 999999, "ronde": 99, "pk": 999999,
@@ -67,6 +67,8 @@ class Voorbeelden:
             slug=f"reeks-{sessie.slug}", defaults={"naam": "Reeks", "gemeente": "Gemeente"}
         )
         traject.sessies.add(sessie)
+        bestand = Verslagbestand.objects.create(sessie=sessie, editie="openbaar", formaat="pdf")
+        bestand.klaar(b"%PDF-1.7")
         self.waarden = dict(
             slug=sessie.slug, tafel_id=tafel.pk, ronde=1, token=tokens["token"],
             code=tokens["incheck"], formaat="csv", editie="openbaar", traject=traject.slug,
@@ -80,6 +82,7 @@ class Voorbeelden:
             "aanmelden:deur": aanmelding.pk,
             "aanmelden:werkgroep": werkgroep.pk,
             "wijkavond:toegang": toegang.pk,
+            "verslag:bestand": bestand.pk,
         }
 
     def kwargs(self, naam: str, params: list) -> dict:

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from verslag.models import Publicatie, Traject
+from verslag.models import Publicatie, Traject, Verslagbestand
 
 
 @admin.register(Traject)
@@ -17,3 +17,11 @@ class TrajectAdmin(admin.ModelAdmin):
 class PublicatieAdmin(admin.ModelAdmin):
     list_display = ["sessie", "gepubliceerd_op", "door"]
     raw_id_fields = ["sessie", "door"]
+
+
+@admin.register(Verslagbestand)
+class VerslagbestandAdmin(admin.ModelAdmin):
+    list_display = ["sessie", "editie", "formaat", "status", "aangevraagd", "klaar_op"]
+    list_filter = ["status", "formaat"]
+    raw_id_fields = ["sessie", "aangevraagd_door"]
+    readonly_fields = ["gestart", "klaar_op", "fout"]

@@ -1,7 +1,7 @@
 """The report from the database: one :class:`~verslag.model.Verslag` per session and edition.
 
-A fixed number of queries whatever the size of the evening (9 for the public edition, 11 for
-the organiser's): every list is one query, counted and joined in the database, and grouped
+A fixed number of queries whatever the size of the evening (10 for the public edition, 12
+for the organiser's): every list is one query, counted and joined in the database, and grouped
 here in Python. The public edition reads no personal data at all, so it cannot leak any.
 """
 
@@ -15,10 +15,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from aanmelden.models import Aanmelding
+from aanmelden.models import Aanmelding, Plaatsing
 from informatiepunt.models import Vraag
 from sessie.links import absolute
 from sessie.models import Sessie
+from thematafels import rotatie
 from thematafels.models import Idee, Soort
 from thematafels.models import Opkomst as Hoofdtelling
 from verslag.model import (
@@ -106,8 +107,9 @@ def _opkomst(sessie: Sessie) -> Opkomst:
 
 
 def _rotatie(sessie: Sessie) -> Rotatie | None:
-    """Head counts per table and round, as the table hosts entered them (none: no section).
-    Who sat where is not kept, so the share of honoured preferences stays unknown."""
+    """Head counts per table and round as the table hosts entered them, else the table plan's
+    seats; how well the plan honoured preferences from the seats (`Plaatsing`). Neither: no
+    section. Two queries; only ids and theme choices are read, never who anyone is."""
     tellingen = (
         Hoofdtelling.objects.filter(ronde__sessie=sessie)
         .select_related("tafel", "ronde")
@@ -118,9 +120,53 @@ def _rotatie(sessie: Sessie) -> Rotatie | None:
         per_ronde.setdefault(opkomst.ronde.nummer, []).append(
             TafelBezetting(opkomst.tafel.naam, opkomst.aantal)
         )
-    if not per_ronde:
+    stoelen = list(
+        Plaatsing.objects.filter(aanmelding__sessie=sessie)
+        .order_by("ronde__nummer", "tafel__thematafel__nummer", "tafel__naam", "tafel__pk")
+        .values_list(
+            "aanmelding_id",
+            "aanmelding__voorkeur_1_id",
+            "aanmelding__voorkeur_2_id",
+            "ronde_id",
+            "ronde__nummer",
+            "tafel_id",
+            "tafel__naam",
+            "tafel__thematafel_id",
+        )
+    )
+    if not per_ronde and not stoelen:
         return None
-    return Rotatie(tuple(RondeBezetting(r, tuple(t)) for r, t in per_ronde.items()))
+    if not per_ronde:  # no head counts: the plan's table sizes
+        bezet: dict[int, dict[str, int]] = {}
+        for _a, _v1, _v2, _r, nummer, _t, tafel, _th in stoelen:
+            tafels = bezet.setdefault(nummer, {})
+            tafels[tafel] = tafels.get(tafel, 0) + 1
+        per_ronde = {
+            r: [TafelBezetting(naam, n) for naam, n in t.items()] for r, t in bezet.items()
+        }
+    eerste, beide = _voorkeuren(stoelen)
+    return Rotatie(tuple(RondeBezetting(r, tuple(t)) for r, t in per_ronde.items()), eerste, beide)
+
+
+def _voorkeuren(stoelen: list[tuple]) -> tuple[float | None, float | None]:
+    """(first choice honoured %, both honoured %) over the seated people (the planner's own
+    figures, thematafels/rotatie.py `cijfers`)."""
+    if not stoelen:
+        return None, None
+    plaatsingen: dict[int, dict[int, int]] = defaultdict(dict)
+    personen: dict[int, rotatie.Persoon] = {}
+    tafels: dict[int, rotatie.Tafel] = {}
+    for persoon, v1, v2, ronde, _n, tafel, naam, thema in stoelen:
+        plaatsingen[persoon][ronde] = tafel
+        personen[persoon] = rotatie.Persoon(persoon, tuple(v for v in (v1, v2) if v))
+        tafels[tafel] = rotatie.Tafel(tafel, thema, 1, naam)
+    cijfers = rotatie.cijfers(
+        plaatsingen,
+        personen=personen.values(),
+        tafels=tafels.values(),
+        rondes=sorted({ronde for _p, _v1, _v2, ronde, *_rest in stoelen}),
+    )
+    return cijfers.pct_eerste, cijfers.pct_beide
 
 
 def _themas(sessie: Sessie) -> tuple[tuple[Thema, ...], list[RuweRegel]]:

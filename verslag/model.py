@@ -177,13 +177,17 @@ class RondeBezetting:
 
 @dataclass(frozen=True, slots=True)
 class Rotatie:
-    """Table sizes per round and the share (0-100 %) of honoured table preferences.
+    """Table sizes per round and how well the table plan honoured preferences (0-100 %).
 
-    The share is None when nobody's seat is known (only head counts per table were kept).
+    Sizes are the table hosts' head counts, or the plan's seats where none were entered.
+    ``voorkeuren_gehonoreerd``: of the seated people who named a first-choice theme, the share
+    who sat at it; ``beide_gehonoreerd``: of those who named two, the share who sat at both.
+    None when there is no table plan (or nobody named a preference).
     """
 
     rondes: tuple[RondeBezetting, ...]
     voorkeuren_gehonoreerd: float | None = None
+    beide_gehonoreerd: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -138,3 +138,85 @@ class Naberichtontvanger(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nabericht} · {self.aanmelding_id}"
+
+
+class Verslagbestand(models.Model):
+    """One report file made in the background for an organiser (a heavy format: PDF, ODT,
+    DOCX), from the request to the download.
+
+    The bytes live in the database, not on a disk: every gunicorn worker and the task worker
+    reach them wherever they run, and the privacy registry erases them with the session's
+    personal data (verslag/privacy.py). Only the newest file per session, edition and format
+    is kept.
+    """
+
+    class Status(models.TextChoices):
+        WACHTEND = "wachtend", _("Queued")
+        BEZIG = "bezig", _("Being made")
+        KLAAR = "klaar", _("Ready")
+        MISLUKT = "mislukt", _("Failed")
+
+    sessie = models.ForeignKey(
+        Sessie,
+        on_delete=models.CASCADE,
+        related_name="verslagbestanden",
+        verbose_name=_("session"),
+    )
+    editie = models.CharField(_("edition"), max_length=20)
+    formaat = models.CharField(_("format"), max_length=10)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.WACHTEND
+    )
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    aangevraagd = models.DateTimeField(_("requested at"), default=timezone.now)
+    gestart = models.DateTimeField(_("started at"), null=True, blank=True)
+    klaar_op = models.DateTimeField(_("finished at"), null=True, blank=True)
+    inhoud = models.BinaryField(_("content"), null=True, blank=True, editable=False)
+    fout = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        ordering = ["-aangevraagd", "-pk"]
+        verbose_name = _("report file")
+        verbose_name_plural = _("report files")
+        indexes = [models.Index(fields=["sessie", "-aangevraagd"], name="verslagbestand_sessie")]
+
+    def __str__(self) -> str:
+        return f"{self.sessie} · {self.editie}.{self.formaat} · {self.get_status_display()}"
+
+    @property
+    def is_afgerond(self) -> bool:
+        """Done or failed: nothing will change any more, the page stops asking."""
+        return self.status in (self.Status.KLAAR, self.Status.MISLUKT)
+
+    @property
+    def bestandsnaam(self) -> str:
+        return f"verslag-{self.sessie.slug}-{self.editie}.{self.formaat}"
+
+    def begin(self) -> bool:
+        """Queued -> being made; False if another worker took it (or it was done already)."""
+        gezet = Verslagbestand.objects.filter(pk=self.pk, status=self.Status.WACHTEND).update(
+            status=self.Status.BEZIG, gestart=timezone.now()
+        )
+        return gezet == 1
+
+    def klaar(self, inhoud: bytes) -> None:
+        """Store the file; older files of the same session, edition and format go."""
+        self.status, self.inhoud, self.klaar_op = self.Status.KLAAR, inhoud, timezone.now()
+        self.save(update_fields=["status", "inhoud", "klaar_op"])
+        Verslagbestand.objects.filter(
+            sessie_id=self.sessie_id,
+            editie=self.editie,
+            formaat=self.formaat,
+            aangevraagd__lt=self.aangevraagd,
+        ).exclude(status__in=[self.Status.WACHTEND, self.Status.BEZIG]).delete()
+
+    def mislukt(self, fout: str) -> None:
+        self.status, self.fout, self.klaar_op = self.Status.MISLUKT, fout, timezone.now()
+        self.save(update_fields=["status", "fout", "klaar_op"])

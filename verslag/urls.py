@@ -18,6 +18,13 @@ urlpatterns = [
         views.nabericht_versturen,
         name="nabericht_versturen",
     ),
+    path("organiseren/<slug:slug>/verslag/aanvragen/", views.aanvragen, name="aanvragen"),
+    path("organiseren/<slug:slug>/verslag/bestanden/<int:pk>/", views.bestand, name="bestand"),
+    path(
+        "organiseren/<slug:slug>/verslag/bestanden/<int:pk>/download",
+        views.bestand_download,
+        name="bestand_download",
+    ),
     path("organiseren/trajecten/<slug:traject>/", views.reeks, name="reeks"),
     path("organiseren/trajecten/<slug:traject>/reeks.xlsx", views.reeks_xlsx, name="reeks_xlsx"),
 ]

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.csp import CSP
 from django.utils.translation import gettext as _
@@ -18,10 +19,11 @@ from sessie.access import organiser_sessie, public_sessie
 from verslag import nabericht
 from verslag.bouw import bouw_verslag, is_concept
 from verslag.model import EDITIE_LABELS, EDITIES
-from verslag.models import Publicatie, Traject
+from verslag.models import Publicatie, Traject, Verslagbestand
 from verslag.reeks import bouw_reeks, render_reeks_xlsx
 from verslag.renderers import FORMATEN, RendererNietBeschikbaar, dataset_namen, render_csv
 from verslag.renderers.datasets import DATASETS, OPENBAAR
+from verslag.tasks import maak_verslagbestand
 
 # The report's HTML is one standalone, printable document: its stylesheet and the charts'
 # SVG styling are inline. It runs no script at all, so its own policy allows inline styles
@@ -37,6 +39,11 @@ VERSLAG_CSP = {
 }
 # Formats in the order the download page lists them; CSV comes one file per data set.
 VOLGORDE = ("html", "pdf", "odt", "docx", "xlsx", "json")
+# Formats made in the background (seconds on a large evening): the page asks for the file and
+# follows its progress; the others download at once.
+ZWAAR = ("pdf", "odt", "docx")
+# The organiser's page lists this many of the latest files.
+RECENT = 6
 XLSX_TYPE = FORMATEN["xlsx"].content_type
 
 
@@ -50,7 +57,8 @@ def overzicht(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "code": editie,
             "label": EDITIE_LABELS[editie],
-            "formaten": VOLGORDE,
+            "formaten": [f for f in VOLGORDE if f not in ZWAAR],
+            "zwaar": ZWAAR,
             "datasets": DATASETS if editie == "organisator" else tuple(OPENBAAR),
         }
         for editie in EDITIES
@@ -64,6 +72,7 @@ def overzicht(request: HttpRequest, slug: str) -> HttpResponse:
             "publicatie": publicatie,
             "edities": edities,
             "trajecten": sessie.verslag_trajecten.all(),
+            "bestanden": sessie.verslagbestanden.defer("inhoud")[:RECENT],
         },
     )
 
@@ -94,6 +103,58 @@ def download(request: HttpRequest, slug: str, editie: str, formaat: str) -> Http
         extensie = FORMATEN[formaat].extensie
         response["Content-Disposition"] = f'attachment; filename="{naam}.{extensie}"'
     add_never_cache_headers(response)  # what only organisers may see: never kept by a cache
+    return response
+
+
+@login_required
+@require_POST
+def aanvragen(request: HttpRequest, slug: str) -> HttpResponse:
+    """Ask for a heavy format: a task makes the file, the file's page follows its progress."""
+    sessie = organiser_sessie(request, slug)
+    editie, formaat = request.POST.get("editie"), request.POST.get("formaat")
+    if editie not in EDITIES or formaat not in ZWAAR:
+        messages.error(request, _("Choose an edition and a format from the list."))
+        return redirect("verslag:overzicht", slug=sessie.slug)
+    bestand = Verslagbestand.objects.create(
+        sessie=sessie, editie=editie, formaat=formaat, aangevraagd_door=request.user
+    )
+    maak_verslagbestand.enqueue(bestand_id=bestand.pk, taal=translation.get_language() or "nl")
+    return redirect("verslag:bestand", slug=sessie.slug, pk=bestand.pk)
+
+
+def _bestand(request: HttpRequest, slug: str, pk: int) -> Verslagbestand:
+    """A report file of a session the logged-in user organises (without its bytes); 404
+    otherwise."""
+    sessie = organiser_sessie(request, slug)
+    return get_object_or_404(
+        sessie.verslagbestanden.defer("inhoud").select_related("sessie"), pk=pk
+    )
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def bestand(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """A file's progress; htmx polls it (204 while the status it has is still the status)."""
+    gevonden = _bestand(request, slug, pk)
+    if request.htmx:
+        if request.GET.get("status") == gevonden.status:
+            return HttpResponse(status=204)
+        return render(request, "verslag/bestand.html#voortgang", {"bestand": gevonden})
+    context = {"bestand": gevonden, "sessie": gevonden.sessie}
+    return render(request, "verslag/bestand.html", context)
+
+
+@login_required
+@require_GET
+def bestand_download(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    gevonden = _bestand(request, slug, pk)
+    if gevonden.status != Verslagbestand.Status.KLAAR:
+        return redirect("verslag:bestand", slug=slug, pk=gevonden.pk)
+    inhoud = Verslagbestand.objects.values_list("inhoud", flat=True).get(pk=gevonden.pk)
+    response = HttpResponse(bytes(inhoud), content_type=FORMATEN[gevonden.formaat].content_type)
+    response["Content-Disposition"] = f'attachment; filename="{gevonden.bestandsnaam}"'
+    add_never_cache_headers(response)
     return response
 
 

@@ -77,6 +77,10 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
+    # The tasks framework's database backend (WIJKAVOND_TASKS_BACKEND below). Installed always,
+    # selected or not: its one table then exists in every database, so switching the backend
+    # on needs no other migration, and the tests run its worker on the real test database.
+    "django_tasks_db",
     # Our apps by floor (DESIGN.md; import-linter's contracts in pyproject.toml): the core,
     # the three feature apps, registration, and the composition on top. Registries (privacy,
     # simulation, the newcomer's map) visit them in this order.
@@ -243,6 +247,9 @@ if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
     }
 DEFAULT_FROM_EMAIL = env("WIJKAVOND_FROM_EMAIL", "Wijkavond <wijkavond@localhost>")
 
+# Background tasks (mail, heavy report files): run at once in the request by default; in
+# production WIJKAVOND_TASKS_BACKEND=django_tasks_db.DatabaseBackend queues them in the
+# database for `manage.py db_worker` (README, production).
 TASKS = {
     "default": {
         "BACKEND": env(

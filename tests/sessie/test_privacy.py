@@ -105,7 +105,8 @@ def test_a_second_run_changes_nothing_and_says_so():
     avond(datum=timezone.localdate() - dt.timedelta(days=400))
     run_vergeet()
     uitvoer = run_vergeet()
-    assert re.findall(r"^\s+(\d+) ", uitvoer, flags=re.MULTILINE) == ["0"] * 10
+    aantallen = re.findall(r"^\s+(\d+) ", uitvoer, flags=re.MULTILINE)
+    assert len(aantallen) >= 5 and set(aantallen) == {"0"}  # one line per kind of data
 
 
 def test_retention_counts_per_kind_and_spares_anonymous_questions():
@@ -124,6 +125,7 @@ def test_retention_counts_per_kind_and_spares_anonymous_questions():
         "role offers": 0,
         "table host names": 0,
         "failed logins": 0,
+        "report files": 0,
     }
 
 

@@ -162,6 +162,46 @@ def test_counts_and_key_points_come_from_the_evening(avond):
     assert verslag.antwoorden_url.endswith(f"/s/{avond.slug}/antwoorden/")
 
 
+def test_preference_figures_come_from_the_table_plan(avond):
+    from aanmelden.indeling import cijfers_van, maak_plan
+
+    maak_plan(sessie=avond, bron="aangemeld")
+    plan = cijfers_van(sessie=avond)
+    assert plan.pct_eerste is not None and plan.geplaatst == plan.deelnemers
+    verslag = bouw_verslag(sessie=avond, editie="openbaar")
+    assert verslag.rotatie.voorkeuren_gehonoreerd == pytest.approx(plan.pct_eerste)
+    assert verslag.rotatie.beide_gehonoreerd == pytest.approx(plan.pct_beide)
+    # The table hosts' head counts stay the sizes: they are what happened.
+    koppen = Hoofdtelling.objects.filter(ronde__sessie=avond)
+    assert sum(t.aantal for r in verslag.rotatie.rondes for t in r.tafels) == sum(
+        koppen.values_list("aantal", flat=True)
+    )
+    with translation.override("en"):
+        html = render_html(verslag).decode()
+    procent = f"{plan.pct_eerste:.0f}%"
+    assert f"{procent} of the people with a table preference sat at their first choice" in html
+
+
+def test_without_head_counts_the_sizes_are_the_plans_seats(avond):
+    from aanmelden.indeling import maak_plan
+    from aanmelden.models import Plaatsing
+
+    maak_plan(sessie=avond, bron="aangemeld")
+    Hoofdtelling.objects.filter(ronde__sessie=avond).delete()
+    verslag = bouw_verslag(sessie=avond, editie="openbaar")
+    gezien = {(r.ronde, t.tafel): t.aantal for r in verslag.rotatie.rondes for t in r.tafels}
+    stoelen = Plaatsing.objects.filter(aanmelding__sessie=avond)
+    verwacht = {}
+    for ronde, tafel in stoelen.values_list("ronde__nummer", "tafel__naam"):
+        verwacht[ronde, tafel] = verwacht.get((ronde, tafel), 0) + 1
+    assert gezien == verwacht and sum(gezien.values()) == stoelen.count()
+
+
+def test_no_plan_and_no_head_counts_no_rotation_section(avond):
+    Hoofdtelling.objects.filter(ronde__sessie=avond).delete()
+    assert bouw_verslag(sessie=avond, editie="openbaar").rotatie is None
+
+
 def test_hidden_and_duplicate_questions_and_unapproved_answers_stay_out(avond):
     vragen = list(avond.vragen.order_by("pk")[:3])
     verborgen, dubbel, open_ = vragen
@@ -194,5 +234,5 @@ def test_the_number_of_queries_does_not_grow_with_the_evening(
     groot = gesimuleerd(3, deelnemers=120, ideeen=200, vragen=40)
     for sessie in (klein, groot):
         sessie = Sessie.objects.get(pk=sessie.pk)
-        with django_assert_num_queries(9 + extra):
+        with django_assert_num_queries(10 + extra):
             bouw_verslag(sessie=sessie, editie=editie)

@@ -53,8 +53,12 @@ def test_the_page_lists_every_edition_format_and_data_set(organisator, noord):
     html = response.text
     assert html.count("<h1") == 1
     for editie in ("openbaar", "organisator"):
-        for formaat in ("html", "pdf", "odt", "docx", "xlsx", "json"):
+        for formaat in ("html", "xlsx", "json"):
             assert download_url(noord, editie, formaat) in html
+        assert f'name="editie" value="{editie}"' in html
+    for formaat in ("pdf", "odt", "docx"):  # made in the background (test_bestand.py)
+        assert html.count(f'name="formaat" value="{formaat}"') == 2
+    assert html.count(reverse("verslag:aanvragen", args=[noord.slug])) == 2
     for naam in DATASETS:
         assert f"{download_url(noord, 'organisator', 'csv')}?dataset={naam}" in html
     for naam in set(DATASETS) - set(OPENBAAR):

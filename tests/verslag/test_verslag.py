@@ -367,3 +367,19 @@ def test_registry_names_content_types_and_extensions():
         "opkomst",
         "bijlage",
     }
+
+
+def test_the_pdf_sets_the_ideas_bullets_as_text_not_as_list_markers():
+    """WeasyPrint lays out every list marker as a box of its own (a fifth of a large
+    evening's PDF time); the printed page looks the same."""
+    from django.utils.html import escape
+
+    from verslag.renderers.html import html_tekst
+
+    verslag = maak_verslag(editie="openbaar")
+    pdf_html, web_html = html_tekst(verslag, pdf=True), html_tekst(verslag)
+    for idee in alle_ideeteksten(verslag):
+        assert f"<li>• {escape(idee)}" in pdf_html and f"<li>{escape(idee)}" in web_html
+    assert "ul.ideeen { list-style: none;" in pdf_html and "ul.ideeen {" not in web_html
+    bullets = lezen.tekst("pdf", FORMATEN["pdf"].renderer(verslag))
+    assert lezen.zonder_wit("• " + alle_ideeteksten(verslag)[0]) in lezen.zonder_wit(bullets)

@@ -134,8 +134,16 @@ def blokken(verslag: Verslag) -> Iterator[Blok]:
             yield Kop(3, _("Rotation"))
             if v.rotatie.voorkeuren_gehonoreerd is not None:
                 yield Alinea(
-                    _("%(procent)s%% of table preferences were honoured.")
+                    _(
+                        "%(procent)s%% of the people with a table preference sat at their "
+                        "first choice."
+                    )
                     % {"procent": f"{v.rotatie.voorkeuren_gehonoreerd:.0f}"}
+                )
+            if v.rotatie.beide_gehonoreerd is not None:
+                yield Alinea(
+                    _("%(procent)s%% of the people with two preferences sat at both.")
+                    % {"procent": f"{v.rotatie.beide_gehonoreerd:.0f}"}
                 )
             yield Tabel(
                 (_("Round"), _("Table"), _("People")),

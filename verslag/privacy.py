@@ -1,0 +1,24 @@
+"""Personal data the report keeps (sessie/privacy.py's registry): the stored report files.
+
+The organiser's edition names the attendees who consented; its files go with the rest of a
+session's personal data. The public edition's go too: they are remade from the data at will.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from sessie.models import Sessie
+from verslag.models import Verslagbestand
+
+
+def vergeet_persoonsgegevens(*, sessies: QuerySet[Sessie]) -> dict[str, int]:
+    aantal, _per_model = Verslagbestand.objects.filter(sessie__in=sessies).delete()
+    return {"report files": aantal}
+
+
+def vergeet_adres(*, sessie: Sessie, email: str) -> int:
+    """Someone deleted their registration: the organiser's files that may name them go (the
+    next download is made without them)."""
+    aantal, _per_model = Verslagbestand.objects.filter(sessie=sessie, editie="organisator").delete()
+    return aantal
