@@ -48,10 +48,10 @@ def test_programme_fits_a_360_px_phone(page, live_server, noord):
 
 def test_language_switch_keeps_the_page(page, live_server, noord):
     page.goto(live_server.url + reverse("programma:programma", args=[noord.slug]))
-    page.get_by_role("button", name="Engels").click()
+    page.get_by_role("button", name="English").click()
     expect(page.locator("h1")).to_have_text("Programme")
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    page.get_by_role("button", name="Dutch").click()
+    page.get_by_role("button", name="Nederlands").click()
     expect(page.locator("h1")).to_have_text("Programma")
 
 
