@@ -8,6 +8,9 @@
 //   not after hx-disabled-elt took it away). A fragment may name another with autofocus (htmx).
 // - Errors: a page or fragment with an error summary (.foutoverzicht) puts focus on it, and the
 //   page's title says so ("Fout: …").
+// - Sticky bars: a page that keeps a bar on top (the door's counts) sets scroll-padding-top; a
+//   link's target honours it, but Chromium scrolls a control reached by Tab only when it is off
+//   screen, so a control that lands under the bar is scrolled clear of it here.
 (function () {
   "use strict";
   var gelezen = null;
@@ -59,6 +62,13 @@
       terug.focus();
       gedrukt = null;
     }
+  });
+
+  document.addEventListener("focusin", function (event) {
+    var vrij = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+    if (!vrij || !event.target.getBoundingClientRect) return;
+    var boven = event.target.getBoundingClientRect().top;
+    if (boven < vrij) window.scrollBy({ top: boven - vrij, behavior: "instant" });
   });
 
   document.addEventListener("DOMContentLoaded", function () {

@@ -64,7 +64,7 @@ def test_organiser_sets_a_rehearsal_clock_from_the_browser(page, live_server, no
     page.get_by_role("button", name="Inloggen").click()
     page.get_by_label("Doe alsof het nu is").fill("21:20")
     page.get_by_role("button", name="Oefenklok starten").click()
-    expect(page.get_by_role("status")).to_contain_text("21.20")
+    expect(page.locator(".messages")).to_contain_text("21.20")
 
 
 def organiser_pages(slug: str) -> list[str]:

@@ -52,6 +52,14 @@ def inloggen(page, live_server, user, taal="nl") -> None:
     )
 
 
+def htmx_klaar(page, selector: str) -> None:
+    """Wait until htmx has taken over `selector`: a key pressed sooner posts the plain form."""
+    page.wait_for_function(
+        "s => document.querySelector(s) && document.querySelector(s)['htmx-internal-data']",
+        arg=selector,
+    )
+
+
 def engels(page, live_server):
     page.context.add_cookies(
         [{"name": settings.LANGUAGE_COOKIE_NAME, "value": "en", "url": live_server.url}]
@@ -178,6 +186,7 @@ def test_the_dots_left_are_announced_from_a_region_that_stays(page, live_server,
 def test_after_deleting_an_idea_focus_is_on_its_undo_button(page, live_server, noord, tafel):
     idee = make_idee(tafel, noord.rondes.get(nummer=1), "Weg ermee")
     open_host_link(page, live_server, tafel)
+    htmx_klaar(page, f"#verwijder-{idee.pk}")
     page.locator(f"#verwijder-{idee.pk}").focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("button", name="Ongedaan maken")).to_be_focused()
@@ -190,6 +199,8 @@ def test_after_a_check_in_focus_stays_on_that_row(page, live_server, sessie_deur
     page.goto(f"{live_server.url}/toegang/{token}/")
     page.get_by_label("Naam of organisatie").press_sequentially("bra")
     knop = page.get_by_role("button", name=re.compile(r"Inchecken\W+Bram Aap"))
+    knop.wait_for()
+    htmx_klaar(page, ".deur-rij form")
     knop.focus()
     page.keyboard.press("Enter")
     ongedaan = page.get_by_role("button", name=re.compile(r"Ongedaan maken\W+Bram Aap"))
@@ -203,10 +214,12 @@ def test_after_a_check_in_focus_stays_on_that_row(page, live_server, sessie_deur
 def test_three_dots_by_keyboard_keep_focus_on_the_dot_button(page, live_server, noord, tafel):
     punt = make_idee(tafel, noord.rondes.get(nummer=1), "Een wijkapp", kernpunt=True)
     page.goto(live_server.url + reverse("thematafels:stemmen", args=[noord.slug]))
+    htmx_klaar(page, "#stemlijst")
     page.locator(f"#plus-{punt.pk}").focus()
     for over in (2, 1, 0):
         page.keyboard.press("Enter")
         expect(page.locator(".stippen-over")).to_contain_text(f"Stippen over: {over} van 3")
+        page.wait_for_timeout(300)  # the swap settles before the next key
         expect(page.locator(f"#plus-{punt.pk}")).to_be_focused()
     assert Stip.objects.filter(idee=punt).count() == 3
     # A fourth is refused with its reason (a 400 that htmx swaps in), focus still in place.
@@ -261,9 +274,12 @@ def test_the_focused_button_is_not_under_the_door_pages_sticky_bar(page, live_se
     knop = page.get_by_role("button", name=re.compile(r"Inchecken\W+Bram Beer"))
     knop.wait_for()
     # Scrolled so that the button sits just under the top edge, where the sticky counts are.
-    knop.evaluate("el => window.scrollBy(0, el.getBoundingClientRect().top - 8)")
-    page.get_by_role("button", name=re.compile(r"Inchecken\W+Bram Aap")).focus()
-    page.keyboard.press("Tab")
+    knop.evaluate(
+        "el => window.scrollBy({top: el.getBoundingClientRect().top - 8, behavior: 'instant'})"
+    )
+    # Shift+Tab from the next row's button (in view, so focusing it does not scroll).
+    page.get_by_role("button", name=re.compile(r"Inchecken\W+Bram Zee 0")).focus()
+    page.keyboard.press("Shift+Tab")
     expect(knop).to_be_focused()
     bedekt = page.evaluate(
         """() => {
