@@ -595,10 +595,8 @@ def tafelindeling_verplaatsen(request: HttpRequest, slug: str) -> HttpResponse:
             form.add_error("tafel", str(fout))
     if not form.is_valid():
         context = _indeling_context(sessie, overzicht, verplaats_form=form)
-        if request.htmx:
-            # htmx 2 swaps no 4xx answer: a refused move comes back as 200 with its reason.
-            return render(request, "aanmelden/tafelindeling.html#indeling", context)
-        return render(request, "aanmelden/tafelindeling.html", context, status=400)
+        template = "aanmelden/tafelindeling.html" + ("#indeling" if request.htmx else "")
+        return render(request, template, context, status=400)
     if request.htmx:
         context = _indeling_context(sessie, indeling.overzicht(sessie=sessie))
         context["verplaatst"] = True

@@ -40,6 +40,15 @@ class Sessie(models.Model):
         blank=True,
         help_text=_("What visitors can ask at the information point."),
     )
+    # Pages in another language mark this session's content (programme, goals, themes, ideas)
+    # with it, so that a screen reader pronounces it right (WCAG 3.1.2).
+    taal = models.CharField(
+        _("language of the content"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language in which the programme, themes and ideas are written."),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT
     )

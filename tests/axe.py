@@ -7,6 +7,14 @@ _axe = Axe()
 
 def assert_accessible(page) -> None:
     """Fail with the rule ids and the offending nodes when axe finds any WCAG 2.1 AA violation."""
+    # A control just swapped in under the pointer or focus is still fading into its colours
+    # (Bootstrap's .15 s transition): judge what stays on screen, not the first frames.
+    page.evaluate(
+        """() => Promise.race([
+            Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),
+            new Promise(done => setTimeout(done, 1000)),
+        ])"""
+    )
     results = _axe.run(
         page,
         options={

@@ -118,7 +118,8 @@ class OpkomstForm(forms.Form):
     ronde = Keuze(widget=forms.HiddenInput)
 
     def __init__(self, *args, rondes: list[Ronde], **kwargs):
-        super().__init__(*args, **kwargs)
+        # Ids of its own: the capture form on the same page has a ronde field too.
+        super().__init__(*args, **{"auto_id": "opkomst_%s"} | kwargs)
         self.fields["ronde"].zet(rondes)
 
 
@@ -152,7 +153,8 @@ class RolnotitieForm(InzendsleutelMixin):
     field_order = ["naam", "rol", "email", "telefoon", "werkgroep", "toestemming"]
 
     def __init__(self, *args, sessie_id: int, **kwargs):
-        super().__init__(*args, **kwargs)
+        # Ids of its own: the capture form on the same page has a submission key too.
+        super().__init__(*args, **{"auto_id": "rol_%s"} | kwargs)
         # One query, for the choices and for checking the answer: never another session's group.
         werkgroepen = list(Werkgroep.objects.filter(sessie_id=sessie_id))
         if werkgroepen:

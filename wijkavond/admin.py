@@ -69,7 +69,7 @@ class SessieAdmin(EigenSessiesMixin, LiveAdminMixin, admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["titel", "slug", "gebied", "onderwerp", "status", "organisatoren"]}),
         (_("When and where"), {"fields": ["datum", "locatie", "adres", "plaats"]}),
-        (_("Content"), {"fields": ["doelen", "gespreksleiders", "informatiepunt"]}),
+        (_("Content"), {"fields": ["doelen", "gespreksleiders", "informatiepunt", "taal"]}),
         (
             _("Registration"),
             {"fields": ["rollen", "capaciteit", "broodjes", "broodjes_deadline"]},

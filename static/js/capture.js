@@ -12,7 +12,10 @@
 //   </form>
 //
 // The server answers an htmx POST with the fragment for data-capture-target (swapped in as
-// outerHTML), or 400 with the form fragment when the input is invalid.
+// outerHTML), or 400 with the form fragment when the input is invalid. An entry leaves the queue
+// only when stored or refused for good: a 403 is first taken for a stale CSRF token (someone
+// logged in or out in another tab rotates it), so the page is read again for a fresh one and the
+// entry is sent once more; refused again with that token, it is refused for good.
 (function () {
   "use strict";
   var RETRY_MS = 5000;
@@ -34,14 +37,35 @@
     try { localStorage.setItem(storeKey(form), JSON.stringify(queue)); } catch (e) { /* full or private */ }
   }
 
-  function csrfToken() {
-    var headers = document.body.getAttribute("hx-headers");
-    try { return JSON.parse(headers)["X-CSRFToken"]; } catch (e) { return ""; }
+  function tokenOf(body) {
+    try { return JSON.parse(body.getAttribute("hx-headers"))["X-CSRFToken"] || ""; } catch (e) { return ""; }
+  }
+  function csrfToken() { return tokenOf(document.body); }
+
+  // The page as it is now (its own access check included) carries the token that goes with the
+  // cookie as it is now; htmx's requests take it from <body hx-headers> too. Resolves to "" when
+  // the page itself is refused (the link was revoked): no token will help then.
+  function freshToken() {
+    return fetch(window.location.href, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+      .then(function (response) {
+        if (response.status >= 400 && response.status < 500) return "";
+        if (!response.ok) throw new Error("page " + response.status);
+        return response.text();
+      }).then(function (html) {
+        var token = html && tokenOf(new DOMParser().parseFromString(html, "text/html").body);
+        if (!token) return "";
+        document.body.setAttribute("hx-headers", JSON.stringify({ "X-CSRFToken": token }));
+        document.querySelectorAll("input[name=csrfmiddlewaretoken]").forEach(function (input) {
+          input.value = token;
+        });
+        return token;
+      });
   }
 
   function showStatus(form, queue, failed, sent) {
     var status = form.querySelector("[data-capture-status]");
     if (!status) return;
+    clearTimeout(waitTimers.get(form));
     var text;
     if (queue.length) {
       var een = queue.length === 1 && status.getAttribute("data-msg-wachten-een");
@@ -52,8 +76,14 @@
       text = failed ? status.getAttribute("data-msg-fout") : saved;
       status.classList.remove("is-wachtend");
     }
-    // A live region is read out on every change: write it only when the message changes.
-    if (status.textContent !== text) status.textContent = text;
+    // A live region is read out on every change: write the count only when it changes. A saved
+    // entry is confirmed each time (emptied first, so the same words are read again).
+    if (sent && text && status.textContent === text) {
+      status.textContent = "";
+      setTimeout(function () { status.textContent = text; }, 100);
+    } else if (status.textContent !== text) {
+      status.textContent = text;
+    }
   }
 
   function swapInto(selector, html) {
@@ -67,26 +97,37 @@
   }
 
   var sending = new WeakMap();
+  var waitTimers = new WeakMap();
 
-  function flush(form) {
-    if (sending.get(form)) return;
-    var queue = load(form);
-    showStatus(form, queue);
-    if (!queue.length) return;
-    sending.set(form, true);
-    var entry = queue[0];
+  function post(form, entry) {
     var controller = new AbortController();
     var timer = setTimeout(function () { controller.abort(); }, 10000);
-    fetch(form.getAttribute("action"), {
+    // The token goes in the header only: a queued entry's own copy may have gone stale.
+    var data = entry.data.filter(function (p) { return p[0] !== "csrfmiddlewaretoken"; });
+    return fetch(form.getAttribute("action"), {
       method: "POST",
-      body: new URLSearchParams(entry.data),
+      body: new URLSearchParams(data),
       headers: { "HX-Request": "true", "X-CSRFToken": csrfToken() },
       credentials: "same-origin",
       signal: controller.signal,
     }).then(function (response) {
       return response.text().then(function (html) { return { status: response.status, html: html }; });
+    }).finally(function () { clearTimeout(timer); });
+  }
+
+  function flush(form) {
+    if (sending.get(form)) return;
+    var queue = load(form);
+    if (!queue.length) { showStatus(form, queue); return; }
+    sending.set(form, true);
+    // Online, an entry is stored within a blink: count it as waiting only when it takes a while.
+    clearTimeout(waitTimers.get(form));
+    waitTimers.set(form, setTimeout(function () { showStatus(form, load(form)); }, 1000));
+    var entry = queue[0];
+    post(form, entry).then(function (result) {
+      if (result.status !== 403) return result;
+      return freshToken().then(function (token) { return token ? post(form, entry) : result; });
     }).then(function (result) {
-      clearTimeout(timer);
       sending.set(form, false);
       if (result.status >= 500 || result.status === 429) { return retryLater(form); }
       // Sent (or refused for good): either way it leaves the queue.
@@ -101,7 +142,6 @@
       showStatus(form, rest, result.status >= 300, result.status < 300);
       if (rest.length) flush(form);
     }).catch(function () {
-      clearTimeout(timer);
       sending.set(form, false);
       retryLater(form);
     });

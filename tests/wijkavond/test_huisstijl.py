@@ -215,7 +215,7 @@ def test_the_header_names_the_session_on_its_pages(client):
     sessie = make_demo()
     kop = client.get(sessie.get_absolute_url()).text.split("</header>")[0]
     assert "Gemeente Voorbeeldstad" in kop
-    assert f'<span class="site-sessie">{sessie.titel}</span>' in kop
+    assert f'<span class="site-sessie" lang="nl">{sessie.titel}</span>' in kop
     assert "site-sessie" not in client.get("/").text
 
 
