@@ -14,9 +14,10 @@ from aanmelden.models import Aanmelding
 from sessie.ratelimit import mail_toegestaan
 
 
-def _aanmelding(aanmelding_id: int) -> Aanmelding | None:
+def _aanmelding(aanmelding_id: int, rijen=None) -> Aanmelding | None:
     """The registration to mail, if it has an address that may have another mail this hour."""
-    aanmelding = Aanmelding.objects.select_related("sessie").filter(pk=aanmelding_id).first()
+    rijen = Aanmelding.objects.select_related("sessie") if rijen is None else rijen
+    aanmelding = rijen.filter(pk=aanmelding_id).first()
     if aanmelding is None or not aanmelding.email or not mail_toegestaan(aanmelding.email):
         return None
     return aanmelding
@@ -33,7 +34,9 @@ def stuur_bevestiging(*, aanmelding_id: int, taal: str = "nl", nieuwe_link: bool
     """
     from aanmelden.mail import bevestiging
 
-    aanmelding = _aanmelding(aanmelding_id)
+    # The mail repeats every choice: the tables and workgroups come along.
+    rijen = Aanmelding.objects.select_related("sessie", "voorkeur_1", "voorkeur_2")
+    aanmelding = _aanmelding(aanmelding_id, rijen.prefetch_related("werkgroepen"))
     if aanmelding is None:
         return
     tokens = aanmelding.vernieuw_tokens() if nieuwe_link else aanmelding.links()

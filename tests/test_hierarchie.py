@@ -56,8 +56,9 @@ def test_exports_are_one_menu_not_a_row_of_buttons(paginas):
 
 
 # Red buttons that need no question: the page offers "Undo" right after (an idea deleted or
-# merged, a question hidden), or the page is itself the question (delete my data, leave).
-ONGEDAAN_OF_VRAAG = ("/verwijderen/", "/samenvoegen/", "/verbergen/", "/afmelden/")
+# merged, a question hidden), or the page is itself the question (delete my data, leave), or
+# the first press only asks (the door's "Remove" of a walk-in answers "Remove Zoë?").
+ONGEDAAN_OF_VRAAG = ("/verwijderen/", "/samenvoegen/", "/verbergen/", "/afmelden/", "/weghalen/")
 ROOD = re.compile(r'<button[^>]*class="[^"]*\bbtn-(?:outline-)?danger\b[^>]*>')
 
 

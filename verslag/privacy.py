@@ -17,8 +17,9 @@ def vergeet_persoonsgegevens(*, sessies: QuerySet[Sessie]) -> dict[str, int]:
     return {"report files": aantal}
 
 
-def vergeet_adres(*, sessie: Sessie, email: str) -> int:
-    """Someone deleted their registration: the organiser's files that may name them go (the
-    next download is made without them)."""
-    aantal, _per_model = Verslagbestand.objects.filter(sessie=sessie, editie="organisator").delete()
-    return aantal
+def na_verwijderen(*, instance, **_kwargs) -> None:
+    """A registration is gone ("delete my data", a walk-in taken back): the organiser's files
+    that may name it go too; the next download is made without it. Connected to the
+    registration's post_delete in `VerslagConfig.ready` (the registration's floor knows no
+    report)."""
+    Verslagbestand.objects.filter(sessie_id=instance.sessie_id, editie="organisator").delete()

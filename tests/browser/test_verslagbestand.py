@@ -33,7 +33,7 @@ def test_the_page_shows_the_download_link_once_the_file_is_ready(browser, live_s
     bestand = Verslagbestand.objects.create(sessie=sessie, editie="openbaar", formaat="pdf")
     page = context.new_page()
     page.goto(f"{live_server.url}/organiseren/{sessie.slug}/verslag/bestanden/{bestand.pk}/")
-    status = page.get_by_role("status")
+    status = page.locator("main").get_by_role("status")  # the page's own, not #aankondiging
     expect(status).to_contain_text("Queued")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert_accessible(page)

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from sessie import privacy
+from aanmelden.aanmeldingen import verwijderen
 from tests.builders import make_aanmelding, make_idee, make_user
 from verslag.models import Verslagbestand
 from verslag.renderers import RendererNietBeschikbaar
@@ -304,7 +304,8 @@ def test_deleting_ones_data_removes_the_organisers_files(noord):
         sessie=noord, editie="organisator", formaat="pdf"
     )
     openbaar_bestand = wachtend(noord)
-    privacy.vergeet_persoon(sessie=noord, email="iemand@example.invalid")
+    aanmelding, _tokens = make_aanmelding(noord, email="iemand@example.invalid")
+    verwijderen(aanmelding=aanmelding)
     assert not Verslagbestand.objects.filter(pk=organisator_bestand.pk).exists()
     assert Verslagbestand.objects.filter(pk=openbaar_bestand.pk).exists()
 

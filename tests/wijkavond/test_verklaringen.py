@@ -52,7 +52,7 @@ def test_an_old_personal_link_says_in_dutch_what_to_do(client):
     response = client.get("/mijn/dit-is-geen-geldige-link/")
     assert response.status_code == 404
     html = response.content.decode()
-    assert "Pagina niet gevonden" in html and "nieuwste e-mail" in html
+    assert "Deze link werkt niet" in html and "nieuwste e-mail" in html
 
 
 def test_the_server_error_page_needs_no_request():
