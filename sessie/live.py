@@ -89,10 +89,16 @@ NU = re.compile(r'data-nu="\d+"')
 V = re.compile(r"(\?|&amp;|&)v=[^&\"'\s]*")
 
 
+# A countdown's text: the page's clock (static/js/klok.js) rewrites it every second from its
+# data-countdown moment, so the text the server rendered it with is no part of the content.
+AFTELLEN = re.compile(r'(<span class="countdown"[^>]*>)[^<]*(</span>)')
+
+
 def _inhoud_merk(html: str) -> str:
     """A mark of what a fragment shows: the same content gives the same mark, whatever the
-    change counter or the moment it was rendered at. Starts with a letter, never a counter."""
-    kaal = V.sub(r"\1v=", NU.sub('data-nu=""', html))
+    change counter or the moment it was rendered at (its countdowns' text included). Starts
+    with a letter, never a counter."""
+    kaal = AFTELLEN.sub(r"\1\2", V.sub(r"\1v=", NU.sub('data-nu=""', html)))
     return "c" + hashlib.blake2b(kaal.encode(), digest_size=8).hexdigest()
 
 
