@@ -39,6 +39,7 @@ def programma(request: HttpRequest, slug: str) -> HttpResponse:
             slug,
             "programma/programma.html#programma",
             lambda: _klok_context(request, slug),
+            kanaal="programma",
         )
     context = _klok_context(request, slug)
     # Only organisers need the projector link; attendees would just lose their place.
@@ -49,6 +50,7 @@ def programma(request: HttpRequest, slug: str) -> HttpResponse:
         "programma/programma.html",
         context,
         fragment="programma/programma.html#programma",
+        kanaal="programma",
     )
 
 
@@ -63,6 +65,7 @@ def projector(request: HttpRequest, slug: str) -> HttpResponse:
             slug,
             "programma/projector.html#scherm",
             lambda: _klok_context(request, slug, projector=True),
+            kanaal="programma",
         )
     return live_page(
         request,
@@ -70,4 +73,5 @@ def projector(request: HttpRequest, slug: str) -> HttpResponse:
         "programma/projector.html",
         _klok_context(request, slug, projector=True),
         fragment="programma/projector.html#scherm",
+        kanaal="programma",
     )

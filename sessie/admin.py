@@ -61,7 +61,7 @@ class LiveAdminMixin:
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        Sessie.bump(self.sessie_id_of(form.instance))
+        Sessie.bump(self.sessie_id_of(form.instance), programma=True)
 
     def sessie_id_of(self, obj) -> int:
         return obj.sessie_id

@@ -56,7 +56,7 @@ def unchanged(request: HttpRequest, sessie: Sessie) -> bool:
     return request.GET.get("v") == str(sessie.versie)
 
 
-def public_versie(slug: str) -> tuple[int, int] | None:
+def public_versie(slug: str, kanaal: str = "versie") -> tuple[int, int] | None:
     """(pk, change counter) of a public session, in one cheap query.
 
     Every open screen asks this every few seconds; plain SQL costs ~12 µs here against ~210 µs
@@ -65,11 +65,15 @@ def public_versie(slug: str) -> tuple[int, int] | None:
     table = connection.ops.quote_name(Sessie._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT id, versie FROM {table} WHERE slug = %s AND status <> %s",
+            f"SELECT id, {KANALEN[kanaal]} FROM {table} WHERE slug = %s AND status <> %s",
             [slug, Sessie.Status.CONCEPT],
         )
         row = cursor.fetchone()
     return (row[0], row[1]) if row else None
+
+
+# Which change counter a live fragment follows: everything, or the programme and clock only.
+KANALEN = {"versie": "versie", "programma": "programma_versie"}
 
 
 def poll_unchanged(request: HttpRequest, slug: str) -> bool:
@@ -132,7 +136,12 @@ def _entry(
 
 
 def live_fragment(
-    request: HttpRequest, slug: str, template: str, context: Callable[[], dict]
+    request: HttpRequest,
+    slug: str,
+    template: str,
+    context: Callable[[], dict],
+    *,
+    kanaal: str = "versie",
 ) -> HttpResponse:
     """Render a public live fragment once per change and process, then serve it from memory.
 
@@ -146,9 +155,11 @@ def live_fragment(
     The fragment polls with a mark of its content instead of the session's change counter: a
     change elsewhere in the session (an idea, a check-in, a dot) costs one render per process,
     and every screen whose content it did not change still gets 204. The evening's 150 phones
-    with the programme open then hear nothing of the 300 check-ins and 1,600 ideas.
+    with the programme open then hear nothing of the 300 check-ins and 1,600 ideas. A fragment
+    that shows only the programme and the clock follows `kanaal="programma"`: the session's
+    other changes then cost it not even a render.
     """
-    stand = public_versie(slug)
+    stand = public_versie(slug, kanaal)
     if stand is None:  # a draft: only its organisers may look, so no shared cache
         return render(request, template, context())
     entry = _entry(request, stand, template, context)
@@ -165,13 +176,14 @@ def live_page(
     ctx: dict,
     *,
     fragment: str,
+    kanaal: str = "versie",
 ) -> HttpResponse:
     """The whole page (`page` with `ctx`) around the live `fragment`, its poll URL already
     carrying the content mark: a freshly opened page's first poll is a 204, not the same
     fragment again. The fragment is shared by everyone, as in `live_fragment`: only the page
     around it may use what is particular to this visitor."""
     response = render(request, page, ctx)
-    stand = public_versie(slug)
+    stand = public_versie(slug, kanaal)
     if stand is None:
         return response
     merk = _entry(request, stand, fragment, lambda: ctx)["merk"]

@@ -86,6 +86,11 @@ class Sessie(models.Model):
     )
     # Bumped in the same transaction as every change that a live screen shows.
     versie = models.PositiveBigIntegerField(_("change counter"), default=0, editable=False)
+    # Moves only when what the programme and projector show may change (the programme, the
+    # rounds, the clock): the evening's ideas, check-ins and dots leave those screens alone.
+    programma_versie = models.PositiveBigIntegerField(
+        _("programme change counter"), default=0, editable=False
+    )
     # Rehearsal: the session clock runs this far ahead of (or behind) the real clock.
     klok_verschuiving = models.DurationField(_("rehearsal clock offset"), null=True, blank=True)
     # A rehearsal ends by itself (real clock): nobody's forgotten rehearsal runs the evening.
@@ -144,14 +149,17 @@ class Sessie(models.Model):
         return self.organisatoren.filter(pk=user.pk).exists()
 
     @classmethod
-    def bump(cls, sessie_id: int) -> None:
-        """Tell every live screen of this session that something changed.
+    def bump(cls, sessie_id: int, *, programma: bool = False) -> None:
+        """Tell every live screen of this session that something changed; `programma` when it
+        may be the programme, the rounds or the clock (the programme's and projector's own
+        counter moves too).
 
         Plain SQL: every capture, check-in and edit runs this (`sessie/sql.py`).
         """
+        ook = ", programma_versie = programma_versie + 1" if programma else ""
         with connection.cursor() as cursor:
             cursor.execute(
-                f"UPDATE {table(cls)} SET versie = versie + 1 WHERE id = %s", [sessie_id]
+                f"UPDATE {table(cls)} SET versie = versie + 1{ook} WHERE id = %s", [sessie_id]
             )
 
     def zet_oefenklok(self, *, moment: dt.datetime | None, tot: dt.datetime | None = None) -> None:
@@ -166,7 +174,7 @@ class Sessie(models.Model):
         self.klok_verschuiving = None if moment is None else moment - nu
         self.oefenklok_tot = None if moment is None else min(tot or middernacht, middernacht)
         self.save(update_fields=["klok_verschuiving", "oefenklok_tot"])
-        Sessie.bump(self.pk)
+        Sessie.bump(self.pk, programma=True)
 
 
 def hash_token(token: str) -> str:

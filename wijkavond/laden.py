@@ -100,7 +100,7 @@ def laad_sessie(data: dict, *, datum: dt.date, status: str = Sessie.Status.GEPUB
             naam=werkgroep["naam"],
             defaults={"volgorde": volgorde, "beschrijving": werkgroep.get("beschrijving", "")},
         )
-    Sessie.bump(sessie.pk)
+    Sessie.bump(sessie.pk, programma=True)
     return sessie
 
 

@@ -63,7 +63,7 @@ def test_a_change_makes_the_poll_answer_with_a_fresh_fragment(client, noord):
     onderdeel = noord.programma.get(titel="Korte pauze")
     onderdeel.titel = "Koffie en thee"
     onderdeel.save()
-    Sessie.bump(noord.pk)
+    Sessie.bump(noord.pk, programma=True)  # as the admin does on saving
     response = client.get(url, **HTMX)
     assert response.status_code == 200
     assert 'id="scherm"' in response.text
@@ -201,3 +201,17 @@ def test_the_projector_shows_the_rotation_round_and_when_to_change_tables(client
     html = client.get(reverse("programma:projector", args=[noord.slug])).text
     ronde = html[html.index("scherm-ronde") :][:600]
     assert "Ronde 2" in ronde and "wissel" not in ronde
+
+
+@pytest.mark.parametrize("naam", ["programma", "projector"])
+def test_an_idea_or_a_dot_costs_the_programme_not_even_a_render(
+    client, noord, naam, django_assert_num_queries
+):
+    """The programme and the projector follow their own counter: 150 phones polling while the
+    hall captures ideas and puts dots cost one query each, in every server process."""
+    pagina = client.get(reverse(f"programma:{naam}", args=[noord.slug])).text
+    poll_id = {"programma": "programma-live", "projector": "scherm"}[naam]
+    url = poll_url_from(pagina[pagina.index(f'id="{poll_id}"') :])
+    Sessie.bump(noord.pk)  # an idea, a check-in, a dot
+    with django_assert_num_queries(1):
+        assert client.get(url, **HTMX).status_code == 204
