@@ -39,6 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LOCUST = Path(os.environ.get("BENCH_LOCUST", ROOT / ".venv-bench" / "bin" / "locust"))
 P99_GRENS = 300.0
+OPWARMEN = 20
 PER_AVOND = {"phones": 150, "projector": 1, "wall": 1, "hosts": 6, "door": 1, "info point": 1,
              "QR visitors": 1, "at home": 1}  # fmt: skip
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -182,17 +183,19 @@ def speel(
         "AVOND_FACTOR": str(factor),
         "AVOND_DUUR": str(duur),
         "AVOND_ADRESSEN": "1",
+        "AVOND_OPWARMEN": str(OPWARMEN),
     }
     log = (map_ / f"locust-{n}.log").open("w")
     generator = subprocess.Popen(
         [str(LOCUST), "-f", str(ROOT / "bench" / "avond_locust.py"), "--headless",
          "-u", str(gebruikers), "-r", str(tempo), "-t", f"{duur}s", "--host", base,
-         "--csv", str(prefix), "--only-summary", "--reset-stats", "--loglevel", "WARNING",
+         "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING",
          "--stop-timeout", "15"],
         cwd=ROOT, env=locust_env, stdout=subprocess.DEVNULL, stderr=log,
     )  # fmt: skip
-    # The figures count from when every person is in (spawned and the first pages loaded).
-    aanloop = gebruikers / tempo + 8
+    # The figures count from when every person is in and their first pages are loaded
+    # (avond_locust.py resets its statistics then).
+    aanloop = gebruikers / tempo + OPWARMEN + 1
     time.sleep(aanloop)
     rss_begin = {pid: rss_kb(pid) for pid in server_pids}
     c0, g0, t0 = cpu_seconden(server_pids), cpu_seconden([generator.pid]), time.monotonic()
