@@ -207,6 +207,8 @@ def speel(
     stap = Stap(n=n, server_cpu=(c1 - c0) / (t1 - t0), generator_cpu=(g1 - g0) / (t1 - t0), rss=rss)
     with open(f"{prefix}_stats.csv", newline="") as f:
         for rij in csv.DictReader(f):
+            if rij["Request Count"] in ("", "0") or rij["99%"] == "N/A":
+                continue  # a kind that came only before the figures started counting
             if rij["Name"] == "Aggregated":
                 stap.totaal_rps = float(rij["Requests/s"])
                 stap.fouten = int(rij["Failure Count"])
