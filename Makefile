@@ -57,7 +57,7 @@ messages: $(VENV)/.installed
 
 bench: setup
 	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-	$(PY) bench/run.py
+	$(PY) -m bench.run
 	$(PY) bench/rotatie.py
 	$(PY) bench/verslag.py
 

@@ -87,7 +87,7 @@ def omgeving(data: Path, database: str | None, extra: dict | None = None) -> dic
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "WIJKAVOND_DEBUG": "0",
         "WIJKAVOND_SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
-        "WIJKAVOND_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "WIJKAVOND_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "WIJKAVOND_DATA_DIR": str(data),
         "WIJKAVOND_STATIC_ROOT": str(data / "static"),
         "WIJKAVOND_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",

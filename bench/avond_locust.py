@@ -183,6 +183,14 @@ class Persoon(FastHttpUser):
             antwoord.success()
             return antwoord
 
+    def volg(self, naam: str, element: str) -> None:
+        """One poll of a live fragment, as htmx does: 204 keeps the URL, 200 brings the next."""
+        if not self.poll:
+            return
+        antwoord = self.vraag("GET", self.poll, naam, verwacht=(200, 204), htmx=True)
+        if antwoord is not None and antwoord.status_code == 200:
+            self.poll = poll_url(antwoord.text, element)
+
     def eerst_wachten(self, interval: float) -> None:
         # Not everyone opens the page in the same second.
         gevent.sleep(random.uniform(0, interval))
@@ -210,12 +218,7 @@ class Telefoon(Persoon):
 
     @task
     def kijk(self) -> None:
-        if self.poll:
-            antwoord = self.vraag(
-                "GET", self.poll, "programme poll", verwacht=(200, 204), htmx=True
-            )
-            if antwoord is not None and antwoord.status_code == 200:
-                self.poll = poll_url(antwoord.text, "programma-live")
+        self.volg("programme poll", "programma-live")
         if self.stemmer and self.stemmen and self.verstreken() >= self.stemmen[0]:
             self.stemmen.pop(0)
             if len(self.stemmen) == 2:
@@ -243,11 +246,7 @@ class Scherm(Persoon):
 
     @task
     def kijk(self) -> None:
-        if not self.poll:
-            return
-        antwoord = self.vraag("GET", self.poll, f"{self.naam} poll", verwacht=(200, 204), htmx=True)
-        if antwoord is not None and antwoord.status_code == 200:
-            self.poll = poll_url(antwoord.text, self.element)
+        self.volg(f"{self.naam} poll", self.element)
 
 
 class Projector(Scherm):
@@ -330,12 +329,7 @@ class Tafelhost(Persoon):
                 self.stuur(idee, "capture: queued idea")
             self.stuur(self.wachtrij[-1], "capture: queued idea")
             self.wachtrij = []
-        if self.poll:
-            antwoord = self.vraag(
-                "GET", self.poll, "host list poll", verwacht=(200, 204), htmx=True
-            )
-            if antwoord is not None and antwoord.status_code == 200:
-                self.poll = poll_url(antwoord.text, "ideeen-live")
+        self.volg("host list poll", "ideeen-live")
 
     def bewerk(self, pk: int) -> None:
         formulier = self.vraag(
@@ -439,12 +433,7 @@ class Informatiepunt(Persoon):
             )
             if antwoord is not None:
                 GEACCEPTEERD["vraag"].append(merk)
-        if self.poll:
-            antwoord = self.vraag(
-                "GET", self.poll, "info point poll", verwacht=(200, 204), htmx=True
-            )
-            if antwoord is not None and antwoord.status_code == 200:
-                self.poll = poll_url(antwoord.text, "vragen-lijst")
+        self.volg("info point poll", "vragen-lijst")
 
 
 class Bezoeker(Persoon):

@@ -27,6 +27,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.avond import omgeving
+
 ROOT = Path(__file__).resolve().parent.parent
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 BASE = f"http://127.0.0.1:{PORT}"
@@ -194,22 +196,18 @@ def main() -> None:
         if probe.connect_ex(("127.0.0.1", PORT)) == 0:
             raise SystemExit(f"Port {PORT} is in use (an earlier bench?): set BENCH_PORT.")
     data = Path(tempfile.mkdtemp(prefix="wijkavond-bench-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "WIJKAVOND_DEBUG": "0",
-        "WIJKAVOND_SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
-        "WIJKAVOND_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-        "WIJKAVOND_DATA_DIR": str(data),
-        "WIJKAVOND_STATIC_ROOT": str(data / "static"),
-        # Mail is rendered (text, .ics, QR code) but not delivered.
-        "WIJKAVOND_EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
-        # One benchmark client registers thousands of times: lift the per-browser limit.
-        "WIJKAVOND_AANMELDEN_PER_BROWSER": "100000000",
-        "WIJKAVOND_AANMELDEN_PER_IP": "100000000",
-        "WIJKAVOND_AANMELDEN_PER_IP_PER_MINUTE": "100000000",
-    }
-    env.pop("DATABASE_URL", None)
+    env = omgeving(
+        data,
+        None,
+        {
+            # Mail is rendered (text, .ics, QR code) but not delivered.
+            "WIJKAVOND_EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
+            # One benchmark client registers thousands of times: lift the per-browser limit.
+            "WIJKAVOND_AANMELDEN_PER_BROWSER": "100000000",
+            "WIJKAVOND_AANMELDEN_PER_IP": "100000000",
+            "WIJKAVOND_AANMELDEN_PER_IP_PER_MINUTE": "100000000",
+        },
+    )
     print(f"Preparing a simulated evening in {data} …", flush=True)
     manage(env, "migrate", "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")
