@@ -157,6 +157,31 @@ def test_dot_voting_on_a_phone_shows_on_the_wall(page, live_server, noord, tafel
     expect(page.locator(".wand-kernpunten").first).to_contain_text("3 stippen")
 
 
+def test_quick_taps_on_a_slow_wifi_are_each_a_dot(page, live_server, noord, tafel):
+    """Three taps on "+ Stip" before the first answer is back (400 ms each way, issue 17):
+    three dots on the server and in the page, none twice."""
+    ronde = noord.rondes.get(nummer=1)
+    punt = make_idee(tafel, ronde, "Een wijkapp", kernpunt=True)
+    ander = make_idee(tafel, ronde, "Een buurthuis", kernpunt=True)
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(live_server.url + reverse("thematafels:stemmen", args=[noord.slug]))
+
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 400, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
+    page.locator(f'button[name="plus"][value="{punt.pk}"]').click()
+    page.locator(f'button[name="plus"][value="{punt.pk}"]').click()
+    page.locator(f'button[name="plus"][value="{ander.pk}"]').click()
+    expect(page.locator(".stippen-over")).to_contain_text("Stippen over: 0 van 3", timeout=5000)
+    expect(page.locator("#stemlijst")).to_contain_text("Hier staan 2 stippen van u")
+    expect(page.locator("#stemlijst")).to_contain_text("Hier staat 1 stip van u")
+    assert Stip.objects.filter(idee=punt).count() == 2
+    assert Stip.objects.filter(idee=ander).count() == 1
+
+
 @pytest.mark.parametrize("taal", ["nl", "en"])
 def test_theme_table_pages_have_no_axe_violations(page, live_server, noord, tafel, taal):
     ronde = noord.rondes.get(nummer=1)
