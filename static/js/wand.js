@@ -4,7 +4,8 @@
 // points" saying how many are out of sight. The newest block gets at most half the column while
 // key points wait for room, and takes back what they leave empty. Newest ideas that do not fit
 // give way whole too, from the oldest, and "and n more ideas" counts them with the theme's
-// other ideas. Nothing moves or fades, so prefers-reduced-motion has nothing to stop.
+// other ideas. Nothing moves. An idea new on the wall is highlighted for a few seconds, a glow
+// that fades; with prefers-reduced-motion the same highlight without the fade, then gone.
 (function () {
   "use strict";
   var PROJECTOR = window.matchMedia("(min-width: 992px)");
@@ -94,6 +95,28 @@
     }
   }
 
+  // Idea id → when this page first showed it. The ideas of the first load are not new.
+  var NIEUW_MS = 8000;
+  var gezien = null;
+
+  function markeerNieuwe() {
+    var wand = document.getElementById("wand");
+    if (!wand) return;
+    var nu = Date.now();
+    var eersteKeer = gezien === null;
+    if (eersteKeer) gezien = new Map();
+    wand.querySelectorAll("li[data-idee]").forEach(function (li) {
+      var id = li.getAttribute("data-idee");
+      if (!gezien.has(id)) gezien.set(id, eersteKeer ? 0 : nu);
+      var leeftijd = nu - gezien.get(id);
+      if (leeftijd >= NIEUW_MS) return;
+      // A swap within the glow (the next idea) carries it on where it was, not from the start.
+      li.style.animationDelay = -leeftijd + "ms";
+      li.classList.add("wand-nieuw");
+      setTimeout(function () { li.classList.remove("wand-nieuw"); }, NIEUW_MS - leeftijd);
+    });
+  }
+
   function pasAlles() {
     document.querySelectorAll(".wand-kolom").forEach(pas);
   }
@@ -110,6 +133,8 @@
 
   // After a swap, before the browser paints: no column is ever shown overflowing.
   document.addEventListener("htmx:afterSwap", pasAlles);
+  document.addEventListener("htmx:afterSwap", markeerNieuwe);
+  document.addEventListener("DOMContentLoaded", markeerNieuwe);
   document.addEventListener("htmx:afterSettle", pasAlles);
   document.addEventListener("DOMContentLoaded", pasAlles);
   window.addEventListener("resize", straks);

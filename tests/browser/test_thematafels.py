@@ -107,6 +107,32 @@ def test_the_wall_shows_a_new_idea_within_seconds_while_a_host_types(
     host.close()
 
 
+@pytest.mark.parametrize("beweging", ["no-preference", "reduce"])
+def test_an_idea_new_on_the_wall_is_highlighted_briefly(
+    page, live_server, noord, tafel, beweging
+):
+    """The newest idea glows for a few seconds (a fade), or with reduced motion is marked
+    without one; the ideas already there when the wall opened are not new."""
+    ronde = noord.rondes.get(nummer=1)
+    make_idee(tafel, ronde, "Er al bij het openen")
+    page.emulate_media(reduced_motion=beweging)
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(live_server.url + reverse("thematafels:wand", args=[noord.slug]))
+    expect(page.locator("#wand")).to_contain_text("Er al bij het openen")
+    expect(page.locator(".wand-nieuw")).to_have_count(0)
+
+    make_idee(tafel, ronde, "Net binnen van tafel 1A")
+    Sessie.bump(noord.pk)
+    nieuw = page.locator(".wand-ideeen li", has_text="Net binnen")
+    expect(nieuw).to_have_class("wand-nieuw", timeout=4500)
+    expect(page.locator(".wand-nieuw")).to_have_count(1)
+    animatie = nieuw.evaluate("li => getComputedStyle(li).animationName")
+    assert animatie == ("none" if beweging == "reduce" else "wand-nieuw")
+    assert nieuw.evaluate("li => getComputedStyle(li).backgroundColor") != "rgba(0, 0, 0, 0)"
+    assert_accessible(page)
+    expect(nieuw).not_to_have_class("wand-nieuw", timeout=9000)
+
+
 def test_the_wall_does_not_grow_over_many_updates(page, live_server, noord, tafel):
     """An evening of updates in seconds ("runs for hours without growing memory", issue 4):
     the page keeps its number of elements, polls once per 2 s (no timer left behind by a
