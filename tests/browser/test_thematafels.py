@@ -108,9 +108,7 @@ def test_the_wall_shows_a_new_idea_within_seconds_while_a_host_types(
 
 
 @pytest.mark.parametrize("beweging", ["no-preference", "reduce"])
-def test_an_idea_new_on_the_wall_is_highlighted_briefly(
-    page, live_server, noord, tafel, beweging
-):
+def test_an_idea_new_on_the_wall_is_highlighted_briefly(page, live_server, noord, tafel, beweging):
     """The newest idea glows for a few seconds (a fade), or with reduced motion is marked
     without one; the ideas already there when the wall opened are not new."""
     ronde = noord.rondes.get(nummer=1)
