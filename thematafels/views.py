@@ -18,7 +18,7 @@ from sessie.access import organiser_sessie, public_sessie
 from sessie.capture import nieuwe_sleutel
 from sessie.export import spreadsheet_response
 from sessie.links import absolute
-from sessie.live import in_zaalcheck, live_fragment, live_page, no_change, poll_url, unchanged
+from sessie.live import in_zaalcheck, live_view, no_change, poll_url, unchanged
 from sessie.models import Sessie
 from sessie.ratelimit import message, rate_limit, refuse
 from thematafels import ideeen as domein
@@ -344,15 +344,7 @@ def wand(request: HttpRequest, slug: str) -> HttpResponse:
             "stem_url": absolute(reverse("thematafels:stemmen", args=[slug])),
         }
 
-    if request.htmx:
-        return live_fragment(request, slug, "thematafels/wand.html#wand", context)
-    return live_page(
-        request,
-        slug,
-        "thematafels/wand.html",
-        context(),
-        fragment="thematafels/wand.html#wand",
-    )
+    return live_view(request, slug, "thematafels/wand.html", "wand", context)
 
 
 @login_required
