@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -26,7 +27,7 @@ from informatiepunt.models import Overgangsfout, Vraag, leg_vraag_vast
 from informatiepunt.tasks import stuur_terugkoppeling
 from informatiepunt.terugkoppeling import wachtende_askers
 from sessie.access import Helper, helper, organiser_sessie, public_sessie
-from sessie.export import spreadsheet_response
+from sessie.export import organiser_export
 from sessie.live import no_change, unchanged
 from sessie.models import Sessie, Toegang
 from sessie.ratelimit import rate_limit, refuse
@@ -347,22 +348,13 @@ EXPORT_KOP = [
 ]
 
 
-@login_required
-@require_GET
-def export(request: HttpRequest, slug: str, formaat: str) -> HttpResponse:
+@organiser_export("vragen", gettext_lazy("Questions"), EXPORT_KOP)
+def export(request: HttpRequest, sessie: Sessie) -> Iterable[list]:
     """The inventory for the municipality; names and addresses only where the asker consented."""
-    sessie = organiser_sessie(request, slug)
     vragen = sessie.vragen.select_related("categorie", "goedgekeurd_door", "dubbel_van").order_by(
         "aangemaakt", "pk"
     )
-    rijen = (export_rij(vraag) for vraag in vragen)
-    return spreadsheet_response(
-        formaat=formaat,
-        bestandsnaam=f"vragen-{sessie.slug}",
-        blad=_("Questions"),
-        kop=EXPORT_KOP,
-        rijen=rijen,
-    )
+    return (export_rij(vraag) for vraag in vragen)
 
 
 def export_rij(vraag: Vraag) -> list:
