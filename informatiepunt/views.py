@@ -192,6 +192,17 @@ def vraag(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(request, "informatiepunt/vraag.html", _vraag_context(sessie, vraag, actor))
 
 
+def _organiser_vraag(request: HttpRequest, slug: str, pk: int) -> tuple[Sessie, Vraag]:
+    sessie = organiser_sessie(request, slug)
+    return sessie, _vraag(sessie, pk)
+
+
+def _geweigerd(request: HttpRequest, sessie: Sessie, vraag: Vraag, actor, **forms) -> HttpResponse:
+    """The question's page again (400), the refused form with its errors."""
+    context = _vraag_context(sessie, vraag, actor, **forms)
+    return render(request, "informatiepunt/vraag.html", context, status=400)
+
+
 def _na_stap(request: HttpRequest, vraag: Vraag, stap, melding: str) -> HttpResponse:
     """Run one domain step; a refused step becomes a message instead of an error page."""
     try:
@@ -217,8 +228,7 @@ def vraag_dubbel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         )
     form = DubbelForm(request.POST, vraag=vraag)
     if not form.is_valid():
-        context = _vraag_context(sessie, vraag, actor, dubbel_form=form)
-        return render(request, "informatiepunt/vraag.html", context, status=400)
+        return _geweigerd(request, sessie, vraag, actor, dubbel_form=form)
     origineel = form.cleaned_data["origineel"]
     return _na_stap(
         request,
@@ -244,12 +254,10 @@ def vraag_verbergen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def vraag_toewijzen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    sessie = organiser_sessie(request, slug)
-    vraag = _vraag(sessie, pk)
+    sessie, vraag = _organiser_vraag(request, slug, pk)
     form = ToewijzenForm(request.POST)
     if not form.is_valid():
-        context = _vraag_context(sessie, vraag, request.user, toewijzen_form=form)
-        return render(request, "informatiepunt/vraag.html", context, status=400)
+        return _geweigerd(request, sessie, vraag, request.user, toewijzen_form=form)
     naam = form.cleaned_data["toegewezen_aan"]
     return _na_stap(
         request,
@@ -262,12 +270,10 @@ def vraag_toewijzen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def vraag_beantwoorden(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    sessie = organiser_sessie(request, slug)
-    vraag = _vraag(sessie, pk)
+    sessie, vraag = _organiser_vraag(request, slug, pk)
     form = AntwoordForm(request.POST)
     if not form.is_valid():
-        context = _vraag_context(sessie, vraag, request.user, antwoord_form=form)
-        return render(request, "informatiepunt/vraag.html", context, status=400)
+        return _geweigerd(request, sessie, vraag, request.user, antwoord_form=form)
     antwoord, openbaar = form.cleaned_data["antwoord"], form.cleaned_data["openbare_tekst"]
     return _na_stap(
         request,
@@ -280,8 +286,7 @@ def vraag_beantwoorden(request: HttpRequest, slug: str, pk: int) -> HttpResponse
 @login_required
 @require_POST
 def vraag_heropenen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    sessie = organiser_sessie(request, slug)
-    vraag = _vraag(sessie, pk)
+    _sessie, vraag = _organiser_vraag(request, slug, pk)
     return _na_stap(
         request,
         vraag,
