@@ -161,6 +161,15 @@ def host_client(client, sessie: Sessie, tafel: Tafel):
     return client
 
 
+def organiser_client(client, sessie: Sessie, **gebruiker):
+    """`client` logged in as a new organiser of `sessie`; the user is `client.user`."""
+    user = make_user(**gebruiker)
+    sessie.organisatoren.add(user)
+    client.force_login(user)
+    client.user = user
+    return client
+
+
 def make_huisstijl(*, actief: bool = True, **velden) -> Huisstijl:
     """A theme that passes the contrast checks; switched on (as the admin's action would)."""
     defaults = {

@@ -7,16 +7,6 @@ from tests.builders import make_sessie, make_toegang, make_user
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def organisator():
-    return make_user()
-
-
-@pytest.fixture
-def sessie(organisator):
-    return make_sessie(organisator=organisator)
-
-
 def test_login_page_and_login_lands_on_the_organiser_home(client, organisator):
     assert client.get(reverse("wijkavond:login")).status_code == 200
     response = client.post(
