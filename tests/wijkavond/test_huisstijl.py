@@ -235,20 +235,16 @@ def test_public_pages_offer_the_organiser_login(client):
     assert LOGIN in client.get("/").text
 
 
-def test_the_door_shows_no_organiser_login(client):
+@pytest.mark.parametrize(
+    ("rol", "pagina"),
+    [(Toegang.Rol.DEUR, "aanmelden:deur"), (Toegang.Rol.INFORMATIEPUNT, "informatiepunt:intake")],
+    ids=["door", "intake"],
+)
+def test_the_volunteers_page_shows_no_organiser_login(client, rol, pagina):
     sessie = make_sessie()
-    _toegang, token = make_toegang(sessie, Toegang.Rol.DEUR)
+    _toegang, token = make_toegang(sessie, rol)
     client.get(reverse("sessie:toegang", kwargs={"token": token}))
-    response = client.get(reverse("aanmelden:deur", kwargs={"slug": sessie.slug}))
-    assert response.status_code == 200
-    assert LOGIN not in response.text
-
-
-def test_the_intake_shows_no_organiser_login(client):
-    sessie = make_sessie()
-    _toegang, token = make_toegang(sessie, Toegang.Rol.INFORMATIEPUNT)
-    client.get(reverse("sessie:toegang", kwargs={"token": token}))
-    response = client.get(reverse("informatiepunt:intake", kwargs={"slug": sessie.slug}))
+    response = client.get(reverse(pagina, kwargs={"slug": sessie.slug}))
     assert response.status_code == 200
     assert LOGIN not in response.text
 
