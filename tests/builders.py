@@ -7,6 +7,7 @@ import itertools
 import uuid
 
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils import timezone
 
 from aanmelden.models import Aanmelding, Lidmaatschap
@@ -168,6 +169,15 @@ def organiser_client(client, sessie: Sessie, **gebruiker):
     client.force_login(user)
     client.user = user
     return client
+
+
+def admin_actie(client, model: str, actie: str, *rijen):
+    """The admin's `actie` on `rijen` from the change list of `model` ("app_model"), as the
+    page posts it; the response after the redirect."""
+    url = reverse(f"admin:{model}_changelist")
+    return client.post(
+        url, {"action": actie, "_selected_action": [r.pk for r in rijen]}, follow=True
+    )
 
 
 def make_huisstijl(*, actief: bool = True, **velden) -> Huisstijl:

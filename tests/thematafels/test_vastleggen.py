@@ -423,13 +423,19 @@ def test_the_capture_page_costs_a_constant_number_of_queries(
         assert host_bij_ideeen.get(url(avond)).status_code == 200
 
 
-def test_when_the_round_ends_the_round_bar_offers_the_next_round(client, avond):
+def _balk_na_ronde_1(client, avond, vraag: str):
+    """The host's poll of the round bar (`vraag`: its query) at 20.26, once round 1 is over."""
     host_client(client, avond.sessie, avond.tafels[0])
     zet_klok(avond.sessie, "20:26")
-    response = client.get(url(avond) + "?ronde=1", HTTP_HX_REQUEST="true")
+    response = client.get(url(avond) + vraag, HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     html = response.content.decode()
     assert html.strip().startswith('<div id="ronde-balk"')
+    return response, html
+
+
+def test_when_the_round_ends_the_round_bar_offers_the_next_round(client, avond):
+    _response, html = _balk_na_ronde_1(client, avond, "?ronde=1")
     assert 'href="?ronde=2"' in html
     assert "<form" not in html
 
@@ -437,12 +443,7 @@ def test_when_the_round_ends_the_round_bar_offers_the_next_round(client, avond):
 def test_after_the_round_ends_an_open_page_moves_to_the_new_round_without_the_text_box(
     client, avond
 ):
-    host_client(client, avond.sessie, avond.tafels[0])
-    zet_klok(avond.sessie, "20:26")
-    response = client.get(url(avond) + "?wissel=1", HTTP_HX_REQUEST="true")
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert html.strip().startswith('<div id="ronde-balk"')
+    response, html = _balk_na_ronde_1(client, avond, "?wissel=1")
     assert "text-danger-emphasis" not in html  # no "not the current round"
     for deel in ("rondes", "idee-ronde", "overdracht", "ideeen", "opkomst", "verwacht"):
         assert f'id="{deel}"' in html

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from sessie.models import Toegang
 from tests.builders import (
+    admin_actie,
     host_client,
     make_aanmelding,
     make_demo,
@@ -109,11 +110,7 @@ def test_switching_on_a_theme_in_the_admin_changes_every_page(client, beheerder)
     tweede = make_huisstijl(naam="Gemeente Daarna", kleur_primair="#0f6e3c", actief=False)
     assert "Gemeente Eerst" in client.get("/").text
     client.force_login(beheerder)
-    response = client.post(
-        reverse("admin:wijkavond_huisstijl_changelist"),
-        {"action": "activeer", "_selected_action": [tweede.pk]},
-        follow=True,
-    )
+    response = admin_actie(client, "wijkavond_huisstijl", "activeer", tweede)
     assert response.status_code == 200
     assert list(Huisstijl.objects.filter(actief=True)) == [tweede]
     client.logout()
