@@ -10,21 +10,27 @@ from sessie.models import Sessie, Werkgroep
 from thematafels.models import Idee, Thematafel
 
 
-class AanmeldingVelden(forms.Form):
-    """What a person tells us when they sign up or change their registration."""
+def email_veld(help_text: str) -> forms.EmailField:
+    """The address a person signs up with; `help_text` says what it is used for."""
+    return forms.EmailField(label=_("Your e-mail address"), help_text=help_text, max_length=254)
 
-    naam = TekstVeld(label=_("Your name"), max_length=150)
-    email = forms.EmailField(
-        label=_("Your e-mail address"),
-        help_text=_("We send your confirmation and your personal link to this address."),
-        max_length=254,
-    )
-    telefoon = TekstVeld(
+
+def telefoon_veld() -> TekstVeld:
+    """The phone number a person may give when signing up."""
+    return TekstVeld(
         label=_("Phone number (not required)"),
         required=False,
         max_length=30,
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
+
+
+class AanmeldingVelden(forms.Form):
+    """What a person tells us when they sign up or change their registration."""
+
+    naam = TekstVeld(label=_("Your name"), max_length=150)
+    email = email_veld(_("We send your confirmation and your personal link to this address."))
+    telefoon = telefoon_veld()
     rol = forms.ChoiceField(label=_("Who are you?"), required=False)
     organisatie = TekstVeld(label=_("Organisation (not required)"), required=False, max_length=150)
     buurt = TekstVeld(label=_("Neighbourhood (not required)"), required=False, max_length=100)
@@ -185,17 +191,8 @@ class WerkgroepAanmeldForm(HoneypotMixin, InzendsleutelMixin):
     """Joining workgroups from a phone, on the evening or after: no account."""
 
     naam = TekstVeld(label=_("Your name"), max_length=150)
-    email = forms.EmailField(
-        label=_("Your e-mail address"),
-        help_text=_("The workgroup sends its news to this address."),
-        max_length=254,
-    )
-    telefoon = TekstVeld(
-        label=_("Phone number (not required)"),
-        required=False,
-        max_length=30,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-    )
+    email = email_veld(_("The workgroup sends its news to this address."))
+    telefoon = telefoon_veld()
     organisatie = TekstVeld(label=_("Organisation (not required)"), required=False, max_length=150)
     werkgroepen = BoundedModelMultipleChoiceField(
         label=_("I want to join"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -41,10 +41,10 @@ from aanmelden.models import Aanmelding, Tafelplan
 from aanmelden.privacy import alle_gegevens
 from aanmelden.vcard import vcards
 from sessie.access import helper, organiser_sessie, public_sessie
-from sessie.export import spreadsheet_response
+from sessie.export import organiser_export, spreadsheet_response
 from sessie.links import absolute
 from sessie.live import no_change, poll_unchanged, poll_url, unchanged
-from sessie.models import Toegang, Werkgroep
+from sessie.models import Sessie, Toegang, Werkgroep
 from sessie.qr import qr_svg
 from sessie.ratelimit import rate_limit, refuse
 
@@ -489,19 +489,10 @@ def _export_rijen(rijen):
         ]
 
 
-@login_required
-@require_GET
-def aanmeldingen_export(request: HttpRequest, slug: str, formaat: str) -> HttpResponse:
-    sessie = organiser_sessie(request, slug)
+@organiser_export("aanmeldingen", gettext_lazy("Registrations"), EXPORT_KOP)
+def aanmeldingen_export(request: HttpRequest, sessie: Sessie) -> Iterable[list]:
     filters = AanmeldingFilter(request.GET, sessie=sessie)
-    rijen = _export_rijen(verbs.gefilterd(sessie, criteria=filters.criteria()))
-    return spreadsheet_response(
-        formaat=formaat,
-        bestandsnaam=f"aanmeldingen-{sessie.slug}",
-        blad=_("Registrations"),
-        kop=EXPORT_KOP,
-        rijen=rijen,
-    )
+    return _export_rijen(verbs.gefilterd(sessie, criteria=filters.criteria()))
 
 
 # The table plan: the organiser's screen and print sheets, and "waar zit ik?" on the projector.

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -26,7 +27,7 @@ from informatiepunt.models import Overgangsfout, Vraag, leg_vraag_vast
 from informatiepunt.tasks import stuur_terugkoppeling
 from informatiepunt.terugkoppeling import wachtende_askers
 from sessie.access import Helper, helper, organiser_sessie, public_sessie
-from sessie.export import spreadsheet_response
+from sessie.export import organiser_export
 from sessie.live import no_change, unchanged
 from sessie.models import Sessie, Toegang
 from sessie.ratelimit import rate_limit, refuse
@@ -191,6 +192,17 @@ def vraag(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(request, "informatiepunt/vraag.html", _vraag_context(sessie, vraag, actor))
 
 
+def _organiser_vraag(request: HttpRequest, slug: str, pk: int) -> tuple[Sessie, Vraag]:
+    sessie = organiser_sessie(request, slug)
+    return sessie, _vraag(sessie, pk)
+
+
+def _geweigerd(request: HttpRequest, sessie: Sessie, vraag: Vraag, actor, **forms) -> HttpResponse:
+    """The question's page again (400), the refused form with its errors."""
+    context = _vraag_context(sessie, vraag, actor, **forms)
+    return render(request, "informatiepunt/vraag.html", context, status=400)
+
+
 def _na_stap(request: HttpRequest, vraag: Vraag, stap, melding: str) -> HttpResponse:
     """Run one domain step; a refused step becomes a message instead of an error page."""
     try:
@@ -216,8 +228,7 @@ def vraag_dubbel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         )
     form = DubbelForm(request.POST, vraag=vraag)
     if not form.is_valid():
-        context = _vraag_context(sessie, vraag, actor, dubbel_form=form)
-        return render(request, "informatiepunt/vraag.html", context, status=400)
+        return _geweigerd(request, sessie, vraag, actor, dubbel_form=form)
     origineel = form.cleaned_data["origineel"]
     return _na_stap(
         request,
@@ -243,12 +254,10 @@ def vraag_verbergen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def vraag_toewijzen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    sessie = organiser_sessie(request, slug)
-    vraag = _vraag(sessie, pk)
+    sessie, vraag = _organiser_vraag(request, slug, pk)
     form = ToewijzenForm(request.POST)
     if not form.is_valid():
-        context = _vraag_context(sessie, vraag, request.user, toewijzen_form=form)
-        return render(request, "informatiepunt/vraag.html", context, status=400)
+        return _geweigerd(request, sessie, vraag, request.user, toewijzen_form=form)
     naam = form.cleaned_data["toegewezen_aan"]
     return _na_stap(
         request,
@@ -261,12 +270,10 @@ def vraag_toewijzen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def vraag_beantwoorden(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    sessie = organiser_sessie(request, slug)
-    vraag = _vraag(sessie, pk)
+    sessie, vraag = _organiser_vraag(request, slug, pk)
     form = AntwoordForm(request.POST)
     if not form.is_valid():
-        context = _vraag_context(sessie, vraag, request.user, antwoord_form=form)
-        return render(request, "informatiepunt/vraag.html", context, status=400)
+        return _geweigerd(request, sessie, vraag, request.user, antwoord_form=form)
     antwoord, openbaar = form.cleaned_data["antwoord"], form.cleaned_data["openbare_tekst"]
     return _na_stap(
         request,
@@ -279,8 +286,7 @@ def vraag_beantwoorden(request: HttpRequest, slug: str, pk: int) -> HttpResponse
 @login_required
 @require_POST
 def vraag_heropenen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    sessie = organiser_sessie(request, slug)
-    vraag = _vraag(sessie, pk)
+    _sessie, vraag = _organiser_vraag(request, slug, pk)
     return _na_stap(
         request,
         vraag,
@@ -347,22 +353,13 @@ EXPORT_KOP = [
 ]
 
 
-@login_required
-@require_GET
-def export(request: HttpRequest, slug: str, formaat: str) -> HttpResponse:
+@organiser_export("vragen", gettext_lazy("Questions"), EXPORT_KOP)
+def export(request: HttpRequest, sessie: Sessie) -> Iterable[list]:
     """The inventory for the municipality; names and addresses only where the asker consented."""
-    sessie = organiser_sessie(request, slug)
     vragen = sessie.vragen.select_related("categorie", "goedgekeurd_door", "dubbel_van").order_by(
         "aangemaakt", "pk"
     )
-    rijen = (export_rij(vraag) for vraag in vragen)
-    return spreadsheet_response(
-        formaat=formaat,
-        bestandsnaam=f"vragen-{sessie.slug}",
-        blad=_("Questions"),
-        kop=EXPORT_KOP,
-        rijen=rijen,
-    )
+    return (export_rij(vraag) for vraag in vragen)
 
 
 def export_rij(vraag: Vraag) -> list:

@@ -7,7 +7,7 @@ from django.views.decorators.vary import vary_on_headers
 from programma.hoek import hoek
 from programma.klok import stand
 from sessie.access import public_sessie
-from sessie.live import in_zaalcheck, live_fragment, live_page, poll_url
+from sessie.live import in_zaalcheck, live_view, poll_url
 
 
 def _klok_context(request: HttpRequest, slug: str, *, projector: bool = False) -> dict:
@@ -33,24 +33,20 @@ def _klok_context(request: HttpRequest, slug: str, *, projector: bool = False) -
 @vary_on_headers("HX-Request")
 def programma(request: HttpRequest, slug: str) -> HttpResponse:
     # The fragment answers 204 itself when its content is unchanged (sessie/live.py).
-    if request.htmx:
-        return live_fragment(
-            request,
-            slug,
-            "programma/programma.html#programma",
-            lambda: _klok_context(request, slug),
-            kanaal="programma",
-        )
-    context = _klok_context(request, slug)
-    # Only organisers need the projector link; attendees would just lose their place.
-    context["mag_organiseren"] = context["sessie"].mag_organiseren(request.user)
-    return live_page(
+    def pagina() -> dict:
+        context = _klok_context(request, slug)
+        # Only organisers need the projector link; attendees would just lose their place.
+        context["mag_organiseren"] = context["sessie"].mag_organiseren(request.user)
+        return context
+
+    return live_view(
         request,
         slug,
         "programma/programma.html",
-        context,
-        fragment="programma/programma.html#programma",
+        "programma",
+        lambda: _klok_context(request, slug),
         kanaal="programma",
+        page_context=pagina,
     )
 
 
@@ -59,19 +55,11 @@ def programma(request: HttpRequest, slug: str) -> HttpResponse:
 @vary_on_headers("HX-Request")
 def projector(request: HttpRequest, slug: str) -> HttpResponse:
     # The fragment answers 204 itself when its content is unchanged (sessie/live.py).
-    if request.htmx:
-        return live_fragment(
-            request,
-            slug,
-            "programma/projector.html#scherm",
-            lambda: _klok_context(request, slug, projector=True),
-            kanaal="programma",
-        )
-    return live_page(
+    return live_view(
         request,
         slug,
         "programma/projector.html",
-        _klok_context(request, slug, projector=True),
-        fragment="programma/projector.html#scherm",
+        "scherm",
+        lambda: _klok_context(request, slug, projector=True),
         kanaal="programma",
     )

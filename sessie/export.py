@@ -12,13 +12,19 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import wraps
 
 import xlsxwriter
-from django.http import Http404, HttpResponse
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from sessie.access import organiser_sessie
+from sessie.models import Sessie
 
 # Also the fullwidth forms, which spreadsheets read as the ASCII ones.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
@@ -113,3 +119,29 @@ def spreadsheet_response(
         raise Http404
     add_never_cache_headers(response)
     return response
+
+
+def organiser_export(
+    naam: str, blad: str, kop: Sequence
+) -> Callable[[Callable[[HttpRequest, Sessie], Iterable[Sequence]]], Callable[..., HttpResponse]]:
+    """The view of an organiser's export of one session, made from a function that gives its
+    rows (`rijen(request, sessie)`): the file is "`naam`-<slug>.csv" or ".xlsx", as the URL
+    (`formaat`) asks; `blad` names the XLSX sheet, `kop` the columns."""
+
+    def maak(rijen: Callable[[HttpRequest, Sessie], Iterable[Sequence]]):
+        @login_required
+        @require_GET
+        @wraps(rijen)
+        def view(request: HttpRequest, slug: str, formaat: str) -> HttpResponse:
+            sessie = organiser_sessie(request, slug)
+            return spreadsheet_response(
+                formaat=formaat,
+                bestandsnaam=f"{naam}-{sessie.slug}",
+                blad=blad,
+                kop=kop,
+                rijen=rijen(request, sessie),
+            )
+
+        return view
+
+    return maak

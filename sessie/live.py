@@ -192,6 +192,26 @@ def live_page(
     return response
 
 
+def live_view(
+    request: HttpRequest,
+    slug: str,
+    page: str,
+    fragment: str,
+    context: Callable[[], dict],
+    *,
+    kanaal: str = "versie",
+    page_context: Callable[[], dict] | None = None,
+) -> HttpResponse:
+    """A live screen's view: its poll gets the shared `fragment` of `page` (`live_fragment`),
+    anything else the whole page (`live_page`). `page_context`, when given, is the context of
+    the whole page only: what is particular to this visitor."""
+    template = f"{page}#{fragment}"
+    if request.htmx:
+        return live_fragment(request, slug, template, context, kanaal=kanaal)
+    ctx = (page_context or context)()
+    return live_page(request, slug, page, ctx, fragment=template, kanaal=kanaal)
+
+
 def in_zaalcheck(view: Callable) -> Callable:
     """A hall screen that the organiser's hall check may show in a frame: this site only (every
     other page may be framed by nobody)."""

@@ -7,6 +7,7 @@ import itertools
 import uuid
 
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils import timezone
 
 from aanmelden.models import Aanmelding, Lidmaatschap
@@ -159,6 +160,24 @@ def host_client(client, sessie: Sessie, tafel: Tafel):
     _, token = Tafeltoegang.uitgeven(tafel=tafel)
     client.get(f"/toegang/{token}/")
     return client
+
+
+def organiser_client(client, sessie: Sessie, **gebruiker):
+    """`client` logged in as a new organiser of `sessie`; the user is `client.user`."""
+    user = make_user(**gebruiker)
+    sessie.organisatoren.add(user)
+    client.force_login(user)
+    client.user = user
+    return client
+
+
+def admin_actie(client, model: str, actie: str, *rijen):
+    """The admin's `actie` on `rijen` from the change list of `model` ("app_model"), as the
+    page posts it; the response after the redirect."""
+    url = reverse(f"admin:{model}_changelist")
+    return client.post(
+        url, {"action": actie, "_selected_action": [r.pk for r in rijen]}, follow=True
+    )
 
 
 def make_huisstijl(*, actief: bool = True, **velden) -> Huisstijl:

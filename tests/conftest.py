@@ -61,3 +61,26 @@ def noord():
 def tafel(noord):
     """The demo's first physical table (Wijkhub)."""
     return noord.thematafels.get(nummer=1).tafels.first()
+
+
+@pytest.fixture
+def organisator(db):
+    """An organiser (a user); a module may mean a logged-in client by it instead."""
+    from tests.builders import make_user
+
+    return make_user()
+
+
+@pytest.fixture
+def sessie(organisator):
+    """A session of `organisator`'s."""
+    from tests.builders import make_sessie
+
+    return make_sessie(organisator=organisator)
+
+
+@pytest.fixture
+def ingelogd(client, organisator):
+    """`client` logged in as `organisator`."""
+    client.force_login(organisator)
+    return client

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib import messages
@@ -16,9 +17,9 @@ from django_htmx.http import replace_url
 
 from sessie.access import organiser_sessie, public_sessie
 from sessie.capture import nieuwe_sleutel
-from sessie.export import spreadsheet_response
+from sessie.export import organiser_export
 from sessie.links import absolute
-from sessie.live import in_zaalcheck, live_fragment, live_page, no_change, poll_url, unchanged
+from sessie.live import in_zaalcheck, live_view, no_change, poll_url, unchanged
 from sessie.models import Sessie
 from sessie.ratelimit import message, rate_limit, refuse
 from thematafels import ideeen as domein
@@ -344,15 +345,7 @@ def wand(request: HttpRequest, slug: str) -> HttpResponse:
             "stem_url": absolute(reverse("thematafels:stemmen", args=[slug])),
         }
 
-    if request.htmx:
-        return live_fragment(request, slug, "thematafels/wand.html#wand", context)
-    return live_page(
-        request,
-        slug,
-        "thematafels/wand.html",
-        context(),
-        fragment="thematafels/wand.html#wand",
-    )
+    return live_view(request, slug, "thematafels/wand.html", "wand", context)
 
 
 @login_required
@@ -399,18 +392,10 @@ EXPORT_KOP = [
 ]
 
 
-@login_required
-@require_GET
-def ideeen_export(request: HttpRequest, slug: str, formaat: str) -> HttpResponse:
+@organiser_export("ideeen", gettext_lazy("Ideas"), EXPORT_KOP)
+def ideeen_export(request: HttpRequest, sessie: Sessie) -> Iterable[list]:
     """All ideas as a spreadsheet for the follow-up report; user text never runs as a formula."""
-    sessie = organiser_sessie(request, slug)
-    return spreadsheet_response(
-        formaat=formaat,
-        bestandsnaam=f"ideeen-{sessie.slug}",
-        blad=_("Ideas"),
-        kop=EXPORT_KOP,
-        rijen=domein.export_rijen(sessie),
-    )
+    return domein.export_rijen(sessie)
 
 
 ROLLEN_KOP = [
@@ -425,18 +410,10 @@ ROLLEN_KOP = [
 ]
 
 
-@login_required
-@require_GET
-def rollen_export(request: HttpRequest, slug: str, formaat: str) -> HttpResponse:
+@organiser_export("rollen", gettext_lazy("Role offers"), ROLLEN_KOP)
+def rollen_export(request: HttpRequest, sessie: Sessie) -> Iterable[list]:
     """Role offers for the organisers' follow-up: names, so a file apart from the ideas."""
-    sessie = organiser_sessie(request, slug)
-    return spreadsheet_response(
-        formaat=formaat,
-        bestandsnaam=f"rollen-{sessie.slug}",
-        blad=_("Role offers"),
-        kop=ROLLEN_KOP,
-        rijen=domein.rol_rijen(sessie),
-    )
+    return domein.rol_rijen(sessie)
 
 
 def _organiser_idee(request: HttpRequest, slug: str, pk: int) -> Idee:

@@ -131,19 +131,30 @@ def _toegankelijk(svg: str, naam: str, titel: str) -> str:
     )
 
 
+def _staafgrafiek(
+    naam: str,
+    titel: str,
+    staven: list[tuple[str, int]],
+    kleur: str,
+    svg: bool,
+    png: bool,
+    scheiding: str = ", ",
+) -> Grafiek | None:
+    """One bar per (label, value), described as "label: value" for who cannot see it."""
+    if not staven:
+        return None
+    beschrijving = scheiding.join(f"{label}: {waarde}" for label, waarde in staven)
+    with matplotlib.rc_context(STIJL):
+        figuur, as_ = _figuur(len(staven))
+        _horizontaal(as_, [label for label, _w in staven], [w for _l, w in staven], kleur)
+        as_.set_title(titel)
+        return Grafiek(naam, titel, beschrijving, *_opslaan(figuur, naam, titel, svg, png))
+
+
 def opkomst_per_rol(verslag: Verslag, *, svg: bool = True, png: bool = False) -> Grafiek | None:
     rollen = [r for r in (verslag.opkomst.per_rol if verslag.opkomst else ()) if r.aantal]
-    if not rollen:
-        return None
-    titel = _("Attendance by role")
-    beschrijving = ", ".join(f"{r.rol}: {r.aantal}" for r in rollen)
-    with matplotlib.rc_context(STIJL):
-        figuur, as_ = _figuur(len(rollen))
-        _horizontaal(as_, [r.rol for r in rollen], [r.aantal for r in rollen], KLEUREN[0])
-        as_.set_title(titel)
-        return Grafiek(
-            "opkomst", titel, beschrijving, *_opslaan(figuur, "opkomst", titel, svg, png)
-        )
+    staven = [(r.rol, r.aantal) for r in rollen]
+    return _staafgrafiek("opkomst", _("Attendance by role"), staven, KLEUREN[0], svg, png)
 
 
 def ideeen_per_thema(verslag: Verslag, *, svg: bool = True, png: bool = False) -> Grafiek | None:
@@ -187,18 +198,8 @@ def ideeen_per_thema(verslag: Verslag, *, svg: bool = True, png: bool = False) -
 def vragen_per_categorie(
     verslag: Verslag, *, svg: bool = True, png: bool = False
 ) -> Grafiek | None:
-    categorieen = [c for c in verslag.vragen if c.vragen]
-    if not categorieen:
-        return None
-    titel = _("Questions per category")
-    beschrijving = ", ".join(f"{c.naam}: {len(c.vragen)}" for c in categorieen)
-    with matplotlib.rc_context(STIJL):
-        figuur, as_ = _figuur(len(categorieen))
-        _horizontaal(
-            as_, [c.naam for c in categorieen], [len(c.vragen) for c in categorieen], KLEUREN[1]
-        )
-        as_.set_title(titel)
-        return Grafiek("vragen", titel, beschrijving, *_opslaan(figuur, "vragen", titel, svg, png))
+    staven = [(c.naam, len(c.vragen)) for c in verslag.vragen if c.vragen]
+    return _staafgrafiek("vragen", _("Questions per category"), staven, KLEUREN[1], svg, png)
 
 
 def stippen_per_kernpunt(
@@ -208,17 +209,9 @@ def stippen_per_kernpunt(
         ((k.stippen, k.tekst) for t in verslag.themas for k in t.kernpunten if k.stippen),
         key=lambda p: -p[0],
     )[:hoogstens]
-    if not punten:
-        return None
+    staven = [(tekst, aantal) for aantal, tekst in punten]
     titel = _("Dots per key point")
-    beschrijving = "; ".join(f"{tekst}: {aantal}" for aantal, tekst in punten)
-    with matplotlib.rc_context(STIJL):
-        figuur, as_ = _figuur(len(punten))
-        _horizontaal(as_, [p[1] for p in punten], [p[0] for p in punten], KLEUREN[2])
-        as_.set_title(titel)
-        return Grafiek(
-            "stippen", titel, beschrijving, *_opslaan(figuur, "stippen", titel, svg, png)
-        )
+    return _staafgrafiek("stippen", titel, staven, KLEUREN[2], svg, png, scheiding="; ")
 
 
 GRAFIEKEN: tuple[Callable[..., Grafiek | None], ...] = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.text import slugify
 
 from informatiepunt.models import Vraagcategorie
@@ -22,6 +22,29 @@ def vrije_slug(basis: str) -> str:
     return slug
 
 
+# The fields a copy takes over as they are, per model (not its session, title, slug, status).
+SESSIE_VELDEN = (
+    "gebied",
+    "onderwerp",
+    "locatie",
+    "adres",
+    "plaats",
+    "doelen",
+    "gespreksleiders",
+    "informatiepunt",
+    "rollen",
+    "capaciteit",
+    "broodjes",
+)
+WERKGROEP_VELDEN = ("naam", "beschrijving", "volgorde", "doel", "contactpersoon", "open")
+ONDERDEEL_VELDEN = ("start", "eind", "soort", "titel", "toelichting", "punten")
+THEMA_VELDEN = ("nummer", "naam", "kernvraag", "toelichting")
+
+
+def _velden(bron: models.Model, namen: tuple[str, ...]) -> dict:
+    return {naam: getattr(bron, naam) for naam in namen}
+
+
 @transaction.atomic
 def kloon_sessie(*, bron: Sessie, titel: str, datum: dt.date | None = None) -> Sessie:
     """A draft copy of `bron`: programme, theme tables (prompts, tables), rounds, categories.
@@ -31,53 +54,20 @@ def kloon_sessie(*, bron: Sessie, titel: str, datum: dt.date | None = None) -> S
     kopie = Sessie.objects.create(
         titel=titel,
         slug=vrije_slug(titel),
-        gebied=bron.gebied,
-        onderwerp=bron.onderwerp,
         datum=datum or bron.datum,
-        locatie=bron.locatie,
-        adres=bron.adres,
-        plaats=bron.plaats,
-        doelen=bron.doelen,
-        gespreksleiders=bron.gespreksleiders,
-        informatiepunt=bron.informatiepunt,
-        rollen=bron.rollen,
-        capaciteit=bron.capaciteit,
-        broodjes=bron.broodjes,
         status=Sessie.Status.CONCEPT,
+        **_velden(bron, SESSIE_VELDEN),
     )
     Werkgroep.objects.bulk_create(
-        Werkgroep(
-            sessie=kopie,
-            naam=w.naam,
-            beschrijving=w.beschrijving,
-            volgorde=w.volgorde,
-            doel=w.doel,
-            contactpersoon=w.contactpersoon,
-            open=w.open,
-        )
-        for w in bron.werkgroepen.all()
+        Werkgroep(sessie=kopie, **_velden(w, WERKGROEP_VELDEN)) for w in bron.werkgroepen.all()
     )
     kopie.organisatoren.set(bron.organisatoren.all())
     Programmaonderdeel.objects.bulk_create(
-        Programmaonderdeel(
-            sessie=kopie,
-            start=o.start,
-            eind=o.eind,
-            soort=o.soort,
-            titel=o.titel,
-            toelichting=o.toelichting,
-            punten=o.punten,
-        )
+        Programmaonderdeel(sessie=kopie, **_velden(o, ONDERDEEL_VELDEN))
         for o in bron.programma.all()
     )
     for thema in bron.thematafels.prefetch_related("prompts", "tafels"):
-        nieuw = Thematafel.objects.create(
-            sessie=kopie,
-            nummer=thema.nummer,
-            naam=thema.naam,
-            kernvraag=thema.kernvraag,
-            toelichting=thema.toelichting,
-        )
+        nieuw = Thematafel.objects.create(sessie=kopie, **_velden(thema, THEMA_VELDEN))
         Prompt.objects.bulk_create(
             Prompt(thematafel=nieuw, tekst=p.tekst, volgorde=p.volgorde)
             for p in thema.prompts.all()

@@ -169,6 +169,15 @@ def _onthoud_link(request: HttpRequest, toegang: Toegang, token: str) -> None:
     request.session[NIEUWE_LINKS] = {str(toegang.pk): token}
 
 
+def _organiser_toegang(request: HttpRequest, slug: str, pk: int) -> Toegang:
+    return get_object_or_404(Toegang, sessie=organiser_sessie(request, slug), pk=pk)
+
+
+def _terug_naar_toegangen(request: HttpRequest, slug: str, melding: str) -> HttpResponse:
+    messages.success(request, melding)
+    return redirect("wijkavond:toegangen", slug=slug)
+
+
 @login_required
 @require_GET
 def toegangen(request: HttpRequest, slug: str) -> HttpResponse:
@@ -193,28 +202,23 @@ def toegang_maken(request: HttpRequest, slug: str) -> HttpResponse:
             sessie=sessie, rol=gegevens["rol"], label=gegevens["label"]
         )
     _onthoud_link(request, toegang, token)
-    messages.success(request, _("Link made. Print or send it now: it is shown only once."))
-    return redirect("wijkavond:toegangen", slug=slug)
+    melding = _("Link made. Print or send it now: it is shown only once.")
+    return _terug_naar_toegangen(request, slug, melding)
 
 
 @login_required
 @require_POST
 def toegang_vernieuwen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    sessie = organiser_sessie(request, slug)
-    toegang = get_object_or_404(Toegang, sessie=sessie, pk=pk)
+    toegang = _organiser_toegang(request, slug, pk)
     _onthoud_link(request, toegang, toegang.vernieuw())
-    messages.success(request, _("New link made. The old link no longer works."))
-    return redirect("wijkavond:toegangen", slug=slug)
+    return _terug_naar_toegangen(request, slug, _("New link made. The old link no longer works."))
 
 
 @login_required
 @require_POST
 def toegang_intrekken(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    sessie = organiser_sessie(request, slug)
-    toegang = get_object_or_404(Toegang, sessie=sessie, pk=pk)
-    toegang.trek_in()
-    messages.success(request, _("The link no longer works."))
-    return redirect("wijkavond:toegangen", slug=slug)
+    _organiser_toegang(request, slug, pk).trek_in()
+    return _terug_naar_toegangen(request, slug, _("The link no longer works."))
 
 
 @require_GET

@@ -28,22 +28,6 @@ from thematafels.models import Tafeltoegang
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def organisator():
-    return make_user()
-
-
-@pytest.fixture
-def sessie(organisator):
-    return make_sessie(organisator=organisator)
-
-
-@pytest.fixture
-def ingelogd(client, organisator):
-    client.force_login(organisator)
-    return client
-
-
 def org_url(sessie, naam="aanmelden:aanmeldingen", **kw):
     return reverse(naam, kwargs={"slug": sessie.slug, **kw})
 

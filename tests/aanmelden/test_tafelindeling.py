@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from aanmelden import indeling
 from aanmelden.models import Aanmelding, Plaatsing, Tafelplan
 from sessie.models import Sessie, Toegang
-from tests.builders import host_client, make_aanmelding, make_toegang, make_user
+from tests.builders import host_client, make_aanmelding, make_toegang, make_user, organiser_client
 
 pytestmark = pytest.mark.django_db
 
@@ -28,10 +28,7 @@ def _in_english(client):
 
 @pytest.fixture
 def organisator(client, noord):
-    user = make_user()
-    noord.organisatoren.add(user)
-    client.force_login(user)
-    return client
+    return organiser_client(client, noord)
 
 
 def url(sessie, naam="aanmelden:tafelindeling"):

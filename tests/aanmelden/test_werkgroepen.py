@@ -19,6 +19,7 @@ from tests.builders import (
     make_sessie,
     make_user,
     make_werkgroep,
+    organiser_client,
 )
 
 pytestmark = pytest.mark.django_db
@@ -38,10 +39,7 @@ def groen(sessie):
 
 @pytest.fixture
 def organisator(client, sessie):
-    user = make_user()
-    sessie.organisatoren.add(user)
-    client.force_login(user)
-    return client
+    return organiser_client(client, sessie)
 
 
 def _inschrijven(sessie, werkgroepen, *, email="Anna@Example.invalid", sleutel=None, **extra):

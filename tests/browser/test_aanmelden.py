@@ -4,14 +4,13 @@ import re
 import time
 
 import pytest
-from django.conf import settings
 from django.core import mail
-from django.test import Client
 from django.utils import timezone
 
 from aanmelden.models import Aanmelding
 from sessie.models import Toegang
 from tests.axe import assert_accessible
+from tests.browser.inloggen import inloggen
 from tests.builders import (
     make_aanmelding,
     make_onderdeel,
@@ -170,15 +169,6 @@ def test_registration_pages_have_no_axe_violations(page, live_server, sessie, ta
     assert_accessible(page)
     page.goto(f"{live_server.url}/s/{sessie.slug}/catering/")
     assert_accessible(page)
-
-
-def inloggen(page, live_server, user) -> None:
-    client = Client()
-    client.force_login(user)
-    sessionid = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": sessionid, "url": live_server.url}]
-    )
 
 
 @pytest.mark.parametrize("taal", ["nl", "en"])

@@ -92,7 +92,7 @@ def test_a_150_character_name_keeps_the_door_within_the_phone(page, live_server,
 
 @pytest.mark.parametrize("breedte", [1280, 768])
 def test_a_150_character_name_keeps_the_organisers_columns_in_view(page, live_server, breedte):
-    from tests.browser.test_aanmelden import inloggen
+    from tests.browser.inloggen import inloggen
     from tests.builders import make_user
 
     sessie = make_sessie()

@@ -3,13 +3,12 @@
 import datetime as dt
 
 import pytest
-from django.conf import settings
 from django.core import mail
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.axe import assert_accessible
+from tests.browser.inloggen import inloggen
 from tests.builders import make_aanmelding, make_sessie, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -27,18 +26,7 @@ def test_the_organiser_sends_it_once_and_the_status_says_so(page, live_server, t
     sessie = make_sessie(organisator=organisator, datum=timezone.localdate() - dt.timedelta(days=1))
     for naam in ("Anna Gekomen", "Bram Gekomen"):
         make_aanmelding(sessie, naam=naam, ingecheckt=timezone.now(), toestemming_contact=True)
-    client = Client()
-    client.force_login(organisator)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            },
-            {"name": settings.LANGUAGE_COOKIE_NAME, "value": taal, "url": live_server.url},
-        ]
-    )
+    inloggen(page, live_server, organisator, taal)
     page.set_viewport_size({"width": 360, "height": 740})
     mail.outbox.clear()
     page.goto(f"{live_server.url}/organiseren/{sessie.slug}/bedankmail/")

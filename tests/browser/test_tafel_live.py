@@ -7,6 +7,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from tests.axe import assert_accessible
+from tests.browser.inloggen import inloggen_met_formulier
 from tests.builders import make_user, make_werkgroep
 from thematafels import ideeen as domein
 from thematafels.models import Tafeltoegang
@@ -106,9 +107,7 @@ def test_role_offers_with_a_workgroup_have_no_axe_violations(page, live_server, 
 
     noord.organisatoren.add(make_user(username="karin"))
     page.goto(live_server.url + reverse("thematafels:afronding", args=[noord.slug]))
-    page.locator("#id_username").fill("karin")
-    page.locator("#id_password").fill("geheim-wachtwoord-1")
-    page.locator("#id_password").press("Enter")
+    inloggen_met_formulier(page, "karin")
     page.wait_for_url("**/afronding/")
     expect(page.locator(".afronding-rollen").first).to_contain_text("Fenna Fictief")
     assert_accessible(page)

@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from sessie.models import Sessie
 from tests.axe import assert_accessible
+from tests.browser.inloggen import inloggen_met_formulier
 from tests.builders import make_idee, make_user
 from thematafels.models import Idee, Stip, Tafeltoegang
 
@@ -228,9 +229,7 @@ def test_theme_table_pages_have_no_axe_violations(page, live_server, noord, tafe
     make_user(username="kashif")
     noord.organisatoren.add(make_user(username="karin"))
     page.goto(live_server.url + reverse("thematafels:afronding", args=[noord.slug]))
-    page.locator("#id_username").fill("karin")
-    page.locator("#id_password").fill("geheim-wachtwoord-1")
-    page.locator("#id_password").press("Enter")
+    inloggen_met_formulier(page, "karin")
     page.wait_for_url("**/afronding/")
     assert_accessible(page)
     page.goto(page.url + "?presenteren=1")

@@ -7,13 +7,13 @@ import re
 import pytest
 from django.conf import settings
 from django.middleware.csrf import _get_new_csrf_string
-from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from aanmelden.models import Aanmelding
 from sessie.models import Toegang
 from tests.axe import assert_accessible
+from tests.browser.inloggen import inloggen
 from tests.builders import make_aanmelding, make_idee, make_toegang, make_user, zet_klok
 from thematafels.models import Idee, Stip, Tafeltoegang
 
@@ -35,21 +35,6 @@ def open_host_link(page, live_server, tafel):
     _, token = Tafeltoegang.uitgeven(tafel=tafel)
     page.goto(live_server.url + reverse("sessie:toegang", args=[token]))
     expect(page.locator("h1")).to_have_text("Wijkhub")
-
-
-def inloggen(page, live_server, user, taal="nl") -> None:
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            },
-            {"name": settings.LANGUAGE_COOKIE_NAME, "value": taal, "url": live_server.url},
-        ]
-    )
 
 
 def htmx_klaar(page, selector: str) -> None:
@@ -388,7 +373,7 @@ def test_the_wall_and_the_wrap_up_do_not_scroll_sideways_at_320_px(page, live_se
     make_idee(tafel, noord.rondes.get(nummer=1), lang, kernpunt=True)
     organisator = make_user(username="karin")
     noord.organisatoren.add(organisator)
-    inloggen(page, live_server, organisator)
+    inloggen(page, live_server, organisator, taal="nl")
     page.set_viewport_size({"width": 320, "height": 640})
     for url in (
         reverse("thematafels:wand", args=[noord.slug]),

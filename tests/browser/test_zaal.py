@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from sessie.models import Sessie
 from tests.axe import assert_accessible
+from tests.browser.inloggen import inloggen_met_formulier
 from tests.builders import make_idee, make_user, zet_klok
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -33,9 +34,7 @@ def font_px(locator) -> float:
 def log_in(page, live_server, noord):
     noord.organisatoren.add(make_user(username="karin"))
     page.goto(live_server.url + reverse("wijkavond:login"))
-    page.locator("#id_username").fill("karin")
-    page.locator("#id_password").fill("geheim-wachtwoord-1")
-    page.locator("#id_password").press("Enter")
+    inloggen_met_formulier(page, "karin")
     page.wait_for_load_state()
 
 

@@ -1,17 +1,7 @@
 import pytest
 
 from sessie.models import Toegang
-from tests.builders import make_categorie, make_sessie, make_toegang, make_user
-
-
-@pytest.fixture
-def organisator(db):
-    return make_user()
-
-
-@pytest.fixture
-def sessie(organisator):
-    return make_sessie(organisator=organisator)
+from tests.builders import make_categorie, make_toegang
 
 
 @pytest.fixture
@@ -34,6 +24,5 @@ def medewerker(client, sessie):
 
 
 @pytest.fixture
-def als_organisator(client, organisator):
-    client.force_login(organisator)
-    return client
+def als_organisator(ingelogd):
+    return ingelogd

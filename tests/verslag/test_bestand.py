@@ -16,7 +16,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from aanmelden.aanmeldingen import verwijderen
-from tests.builders import make_aanmelding, make_idee, make_user
+from tests.builders import make_aanmelding, make_user, organiser_client
 from verslag.models import Verslagbestand
 from verslag.renderers import RendererNietBeschikbaar
 from verslag.tasks import maak_verslagbestand
@@ -26,23 +26,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def organisator(client, noord):
-    user = make_user(username="karin")
-    noord.organisatoren.add(user)
-    client.force_login(user)
-    client.user = user
-    return client
-
-
-@pytest.fixture
-def geheim(noord, tafel):
-    make_aanmelding(
-        noord,
-        naam="Zwaantje Geheim",
-        email="zwaantje@example.invalid",
-        telefoon="0612345678",
-        toestemming_contact=True,
-    )
-    make_idee(tafel, noord.rondes.get(nummer=1), "Een buurtkamer in de bibliotheek")
+    return organiser_client(client, noord, username="karin")
 
 
 def aanvragen(client, sessie, editie="organisator", formaat="pdf", **extra):

@@ -24,19 +24,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def organisator():
-    return make_user()
-
-
-@pytest.fixture
 def sessie(organisator):
     return make_sessie(organisator=organisator, datum=timezone.localdate() - dt.timedelta(days=1))
-
-
-@pytest.fixture
-def ingelogd(client, organisator):
-    client.force_login(organisator)
-    return client
 
 
 def gekomen(sessie, naam, **velden):

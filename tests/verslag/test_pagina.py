@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from sessie.models import Sessie, Toegang
-from tests.builders import make_aanmelding, make_idee, make_sessie, make_toegang, make_user
+from tests.builders import make_sessie, make_toegang, make_user, organiser_client
 from verslag.models import Publicatie, Traject
 from verslag.renderers import FORMATEN, RendererNietBeschikbaar
 from verslag.renderers.datasets import DATASETS, OPENBAAR
@@ -21,23 +21,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def organisator(client, noord):
-    user = make_user(username="karin")
-    noord.organisatoren.add(user)
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def geheim(noord, tafel):
-    """An attendee who consented to contact, and an idea, in the demo evening."""
-    make_aanmelding(
-        noord,
-        naam="Zwaantje Geheim",
-        email="zwaantje@example.invalid",
-        telefoon="0612345678",
-        toestemming_contact=True,
-    )
-    make_idee(tafel, noord.rondes.get(nummer=1), "Een buurtkamer in de bibliotheek")
+    return organiser_client(client, noord, username="karin")
 
 
 def download_url(sessie, editie="organisator", formaat="pdf"):

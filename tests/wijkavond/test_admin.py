@@ -3,7 +3,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from sessie.models import Sessie
-from tests.builders import make_demo, make_sessie, make_user
+from tests.builders import admin_actie, make_demo, make_sessie, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -35,11 +35,7 @@ def test_theme_table_admin_has_prompts_and_tables(client, beheerder):
 def test_clone_action_makes_a_draft_for_another_district(client, beheerder):
     sessie = make_demo()
     client.force_login(beheerder)
-    response = client.post(
-        reverse("admin:sessie_sessie_changelist"),
-        {"action": "kloon", "_selected_action": [sessie.pk]},
-        follow=True,
-    )
+    response = admin_actie(client, "sessie_sessie", "kloon", sessie)
     assert response.status_code == 200
     kopie = Sessie.objects.exclude(pk=sessie.pk).get()
     assert kopie.status == Sessie.Status.CONCEPT

@@ -8,6 +8,7 @@ from informatiepunt.models import Vraag
 from sessie.admin import pad_naar_sessie
 from sessie.models import Sessie, Toegang
 from tests.builders import (
+    admin_actie,
     make_categorie,
     make_sessie,
     make_tafel,
@@ -98,10 +99,7 @@ def test_a_question_form_offers_only_own_sessions_and_categories(client, jan, no
 def test_another_districts_door_link_cannot_be_revoked(client, jan, noord, zuid):
     van_noord, _ = make_toegang(noord, Toegang.Rol.DEUR)
     van_zuid, _ = make_toegang(zuid, Toegang.Rol.DEUR)
-    client.post(
-        reverse("admin:sessie_toegang_changelist"),
-        {"action": "intrekken", "_selected_action": [van_noord.pk, van_zuid.pk]},
-    )
+    admin_actie(client, "sessie_toegang", "intrekken", van_noord, van_zuid)
     van_noord.refresh_from_db()
     van_zuid.refresh_from_db()
     assert van_noord.ingetrokken is None

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from sessie.models import Toegang
 from tests.builders import (
+    admin_actie,
     host_client,
     make_aanmelding,
     make_demo,
@@ -109,11 +110,7 @@ def test_switching_on_a_theme_in_the_admin_changes_every_page(client, beheerder)
     tweede = make_huisstijl(naam="Gemeente Daarna", kleur_primair="#0f6e3c", actief=False)
     assert "Gemeente Eerst" in client.get("/").text
     client.force_login(beheerder)
-    response = client.post(
-        reverse("admin:wijkavond_huisstijl_changelist"),
-        {"action": "activeer", "_selected_action": [tweede.pk]},
-        follow=True,
-    )
+    response = admin_actie(client, "wijkavond_huisstijl", "activeer", tweede)
     assert response.status_code == 200
     assert list(Huisstijl.objects.filter(actief=True)) == [tweede]
     client.logout()
@@ -235,20 +232,16 @@ def test_public_pages_offer_the_organiser_login(client):
     assert LOGIN in client.get("/").text
 
 
-def test_the_door_shows_no_organiser_login(client):
+@pytest.mark.parametrize(
+    ("rol", "pagina"),
+    [(Toegang.Rol.DEUR, "aanmelden:deur"), (Toegang.Rol.INFORMATIEPUNT, "informatiepunt:intake")],
+    ids=["door", "intake"],
+)
+def test_the_volunteers_page_shows_no_organiser_login(client, rol, pagina):
     sessie = make_sessie()
-    _toegang, token = make_toegang(sessie, Toegang.Rol.DEUR)
+    _toegang, token = make_toegang(sessie, rol)
     client.get(reverse("sessie:toegang", kwargs={"token": token}))
-    response = client.get(reverse("aanmelden:deur", kwargs={"slug": sessie.slug}))
-    assert response.status_code == 200
-    assert LOGIN not in response.text
-
-
-def test_the_intake_shows_no_organiser_login(client):
-    sessie = make_sessie()
-    _toegang, token = make_toegang(sessie, Toegang.Rol.INFORMATIEPUNT)
-    client.get(reverse("sessie:toegang", kwargs={"token": token}))
-    response = client.get(reverse("informatiepunt:intake", kwargs={"slug": sessie.slug}))
+    response = client.get(reverse(pagina, kwargs={"slug": sessie.slug}))
     assert response.status_code == 200
     assert LOGIN not in response.text
 

@@ -7,16 +7,6 @@ from tests.builders import make_sessie, make_toegang, make_user
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def organisator():
-    return make_user()
-
-
-@pytest.fixture
-def sessie(organisator):
-    return make_sessie(organisator=organisator)
-
-
 def test_login_page_and_login_lands_on_the_organiser_home(client, organisator):
     assert client.get(reverse("wijkavond:login")).status_code == 200
     response = client.post(
@@ -104,17 +94,17 @@ def test_rehearsal_clock_rejects_get_and_strangers(client, organisator, sessie):
     assert client.post(url, {"tijd": "19:45"}).status_code == 404
 
 
-@pytest.mark.parametrize(
-    "naam",
-    [
-        "wijkavond:organiser_sessie",
-        "aanmelden:aanmeldingen",
-        "aanmelden:catering",
-        "wijkavond:toegangen",
-        "informatiepunt:inventaris",
-        "thematafels:afronding",
-    ],
-)
+ORGANISER_PAGINAS = [
+    "wijkavond:organiser_sessie",
+    "aanmelden:aanmeldingen",
+    "aanmelden:catering",
+    "wijkavond:toegangen",
+    "informatiepunt:inventaris",
+    "thematafels:afronding",
+]
+
+
+@pytest.mark.parametrize("naam", ORGANISER_PAGINAS)
 def test_every_organiser_page_links_the_sessions_other_organiser_pages(
     client, organisator, sessie, naam
 ):
@@ -122,14 +112,7 @@ def test_every_organiser_page_links_the_sessions_other_organiser_pages(
     html = client.get(reverse(naam, args=[sessie.slug])).content.decode()
     nav = html[html.index('class="organiser-nav') :]
     nav = nav[: nav.index("</nav>")]
-    for andere in (
-        "wijkavond:organiser_sessie",
-        "aanmelden:aanmeldingen",
-        "aanmelden:catering",
-        "wijkavond:toegangen",
-        "informatiepunt:inventaris",
-        "thematafels:afronding",
-    ):
+    for andere in ORGANISER_PAGINAS:
         assert f'href="{reverse(andere, args=[sessie.slug])}"' in nav
     assert nav.count('aria-current="page"') == 1
 

@@ -14,11 +14,6 @@ def organisator():
     return make_user(username="olga")
 
 
-@pytest.fixture
-def sessie(organisator):
-    return make_sessie(organisator=organisator)
-
-
 def url(sessie, **params):
     from urllib.parse import urlencode
 
