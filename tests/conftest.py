@@ -47,6 +47,15 @@ def _no_theme_in_memory():
     cache.set(CACHE_SLEUTEL, False)
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the default language: a request through the test client leaves its
+    language active in the thread (LocaleMiddleware), and a command run after it spoke English."""
+    from django.utils import translation
+
+    translation.deactivate()
+
+
 @pytest.fixture
 def noord():
     """The demo evening, with the session clock at 19.45: round 1 of the theme tables."""
