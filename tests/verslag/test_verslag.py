@@ -6,7 +6,6 @@ No database: the report is built by hand in ``voorbeeld.py``.
 from __future__ import annotations
 
 import json
-import time
 from functools import cache
 from pathlib import Path
 
@@ -314,23 +313,6 @@ def test_chart_labels_are_literal_text():
     verslag = dataclasses.replace(verslag, themas=(thema, *verslag.themas[1:]))
     svg = grafiek.ideeen_per_thema(verslag).svg
     assert "$x^2$ &lt;b&gt;&amp;" in svg
-
-
-# --- timing (printed with -s, never asserted) --------------------------------------------
-
-
-def test_timing_on_a_large_report(capsys):
-    groot = maak_verslag(ideeen_per_ronde=167, vragen_per_categorie=100)
-    assert groot.aantal_ideeen >= 1000 and groot.aantal_vragen == 200
-    regels = []
-    for fmt in FORMATS:
-        begin = time.perf_counter()
-        data = render(fmt, groot)
-        regels.append(f"{fmt:5} {time.perf_counter() - begin:6.2f} s {len(data):>9} bytes")
-        assert data
-    with capsys.disabled():
-        print("\nreport with", groot.aantal_ideeen, "ideas and", groot.aantal_vragen, "questions")
-        print("\n".join(regels))
 
 
 # --- PDF without WeasyPrint --------------------------------------------------------------
