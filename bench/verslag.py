@@ -2,8 +2,9 @@
 
 On a fresh SQLite database in a temporary folder: 300 attendees, 1,000 ideas and 200 questions
 (`sessie.simulatie`), then times building the report model from the database (and counts its
-queries) and every renderer, both editions, median of `BENCH_HERHALING` runs (default 3).
-`python bench/verslag.py` runs it alone.
+queries) and every renderer, both editions, median of `BENCH_HERHALING` runs (default 3);
+then the series report over six such evenings (`BENCH_REEKS_AVONDEN`): its model, its page and
+its spreadsheet. `python bench/verslag.py` runs it alone.
 """
 
 from __future__ import annotations
@@ -81,6 +82,50 @@ def main() -> None:
                     print(f"{editie:<12} {stap:<18} {'-':>8} {'-':>8} {fout}")
                     continue
                 print(f"{editie:<12} {stap:<18} {wand:8.3f} {cpu:8.3f} {len(data) / 1024:9.0f} kB")
+        reeks(sessie)
+
+
+def reeks(eerste) -> None:
+    """The series report over `BENCH_REEKS_AVONDEN` (6) evenings the size of the first."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.db import connection
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+    from django.test.utils import CaptureQueriesContext
+
+    from sessie.simulatie import Aantallen, simuleer_avond
+    from verslag.models import Traject
+    from verslag.reeks import bouw_reeks, render_reeks_xlsx
+    from wijkavond.simulatie import nieuwe_sessie
+
+    aantal = int(os.environ.get("BENCH_REEKS_AVONDEN", "6"))
+    aantallen = Aantallen(deelnemers=300, ideeen=1000, vragen=200)
+    traject = Traject.objects.create(naam="Bench-reeks", gemeente="Simulatiestad", slug="bench")
+    traject.sessies.add(eerste)
+    begin = time.perf_counter()
+    for seed in range(2, aantal + 1):
+        sessie = nieuwe_sessie(seed=seed, deelnemers=300, datum=dt.date.today())
+        simuleer_avond(sessie=sessie, seed=seed, aantallen=aantallen)
+        traject.sessies.add(sessie)
+    print(f"\nSeries of {aantal} such evenings simulated in {time.perf_counter() - begin:.1f} s")
+    with CaptureQueriesContext(connection) as queries:
+        bouw_reeks(traject)
+    wand, cpu, model = _meet(partial(bouw_reeks, traject))
+    print(f"{'series':<12} {'model':<18} {wand:8.3f} {cpu:8.3f} {len(queries):>5} queries")
+    verzoek = RequestFactory().get("/")
+    verzoek.user = AnonymousUser()
+    stappen = {
+        "html (page)": partial(
+            render_to_string,
+            "verslag/reeks.html",
+            {"traject": traject, "reeks": model},
+            request=verzoek,
+        ),
+        "xlsx": partial(render_reeks_xlsx, model),
+    }
+    for stap, render in stappen.items():
+        wand, cpu, data = _meet(render)
+        print(f"{'series':<12} {stap:<18} {wand:8.3f} {cpu:8.3f} {len(data) / 1024:9.0f} kB")
 
 
 if __name__ == "__main__":
