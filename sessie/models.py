@@ -91,6 +91,11 @@ class Sessie(models.Model):
     programma_versie = models.PositiveBigIntegerField(
         _("programme change counter"), default=0, editable=False
     )
+    # Moves with every change but a dot: what the dot vote lists (the key points, their themes
+    # and order) stands still while the hall votes, so each tap need not read it again.
+    kernpunten_versie = models.PositiveBigIntegerField(
+        _("key-point change counter"), default=0, editable=False
+    )
     # Rehearsal: the session clock runs this far ahead of (or behind) the real clock.
     klok_verschuiving = models.DurationField(_("rehearsal clock offset"), null=True, blank=True)
     # A rehearsal ends by itself (real clock): nobody's forgotten rehearsal runs the evening.
@@ -149,14 +154,16 @@ class Sessie(models.Model):
         return self.organisatoren.filter(pk=user.pk).exists()
 
     @classmethod
-    def bump(cls, sessie_id: int, *, programma: bool = False) -> None:
+    def bump(cls, sessie_id: int, *, programma: bool = False, stip: bool = False) -> None:
         """Tell every live screen of this session that something changed; `programma` when it
         may be the programme, the rounds or the clock (the programme's and projector's own
-        counter moves too).
+        counter moves too); `stip` when it is only a dot (the key points' counter stays).
 
         Plain SQL: every capture, check-in and edit runs this (`sessie/sql.py`).
         """
-        ook = ", programma_versie = programma_versie + 1" if programma else ""
+        ook = "" if stip else ", kernpunten_versie = kernpunten_versie + 1"
+        if programma:
+            ook += ", programma_versie = programma_versie + 1"
         with connection.cursor() as cursor:
             cursor.execute(
                 f"UPDATE {table(cls)} SET versie = versie + 1{ook} WHERE id = %s", [sessie_id]

@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.core.cache import caches
 from django.db import transaction
 from django.db.models import Count, F, Max, Window
 from django.db.models.functions import RowNumber
@@ -361,7 +362,20 @@ def stemitems(sessie: Sessie) -> list[Kolom]:
     """What the dot vote is about: each theme's key points, in wrap-up order.
 
     Without the dots' totals: the phone never shows them, and every tap renders this list (a
-    hundred phones, three taps each, within two minutes)."""
+    hundred phones, three taps each, within two minutes). So it is read once per process while
+    the session's key-point counter stands still (a dot does not move it); each caller gets its
+    own copy to mark its dots on."""
+    cache = caches["fragments"]
+    key = f"stemitems:{sessie.pk}"
+    entry = cache.get(key)
+    if entry is not None and entry[0] == sessie.kernpunten_versie:
+        return entry[1]
+    kolommen = _stemitems(sessie)
+    cache.set(key, (sessie.kernpunten_versie, kolommen), timeout=300)
+    return kolommen
+
+
+def _stemitems(sessie: Sessie) -> list[Kolom]:
     kolommen, per_thema = _kolommen(sessie)
     kernpunten = (
         Idee.objects.zichtbaar()
@@ -400,7 +414,7 @@ def zet_stip(
             stip = biljet.stippen.filter(idee=idee).order_by("-pk").first()
             if stip is not None:
                 stip.delete()
-                Sessie.bump(sessie.pk)
+                Sessie.bump(sessie.pk, stip=True)
             return
         # At most three rows: one read says both whether this is a retry and how many are used.
         geplaatst = list(biljet.stippen.values_list("inzendsleutel", flat=True))
@@ -410,7 +424,7 @@ def zet_stip(
             raise StemFout(_("You have used all your dots. Take one away first to move it."))
         _stip, nieuw = vastleggen(Stip, sleutel=sleutel, biljet=biljet, idee=idee)
         if nieuw:
-            Sessie.bump(sessie.pk)
+            Sessie.bump(sessie.pk, stip=True)
 
 
 def export_rijen(sessie: Sessie) -> list[list]:
