@@ -36,12 +36,19 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench import nginx
+
 ROOT = Path(__file__).resolve().parent.parent
 LOCUST = Path(os.environ.get("BENCH_LOCUST", ROOT / ".venv-bench" / "bin" / "locust"))
 P99_GRENS = 300.0
 OPWARMEN = 20
 PER_AVOND = {"phones": 150, "projector": 1, "wall": 1, "hosts": 6, "door": 1, "info point": 1,
              "QR visitors": 1, "at home": 1}  # fmt: skip
+# Locust plays everyone but the phones' programme polls, and of the phones the hundred voters;
+# wrk (bench/telefoons.lua) plays the 150 phones' polls, each connection ten phones.
+IN_LOCUST = sum(PER_AVOND.values()) - 150 + 100
+TELEFOONS_PER_VERBINDING = 10
+POLL_INTERVAL_MS = 3000
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -52,8 +59,9 @@ class Stap:
     totaal_rps: float = 0.0
     fouten: int = 0
     controle: dict = field(default_factory=dict)
-    server_cpu: float = 0.0  # cores
-    generator_cpu: float = 0.0  # cores
+    server_cpu: float = 0.0  # cores (the app's workers)
+    proxy_cpu: float = 0.0  # cores (nginx)
+    generator_cpu: float = 0.0  # cores (Locust and wrk)
     rss: list[tuple[int, int]] = field(default_factory=list)  # per worker: (start, end) kB
     foutregels: list[str] = field(default_factory=list)
     hello: float = 0.0
@@ -62,8 +70,8 @@ class Stap:
     def slechtste_p99(self) -> tuple[str, float]:
         if not self.soorten:
             return ("-", float("inf"))
-        s = max(self.soorten, key=lambda s: s["p99"])
-        return s["naam"], s["p99"]
+        s = max(self.soorten, key=lambda s: s.get("server_p99", s["p99"]))
+        return s["naam"], s.get("server_p99", s["p99"])
 
     @property
     def kwijt(self) -> int:
@@ -166,15 +174,45 @@ def stop(proces: subprocess.Popen) -> None:
         os.killpg(proces.pid, signal.SIGKILL)
 
 
+def programma_polls(base: str, avonden: list[dict], pad: Path) -> Path:
+    """Each evening's programme poll URL, as its page polls it (with the content mark)."""
+    regels = []
+    for avond in avonden:
+        with urllib.request.urlopen(f"{base}/s/{avond['slug']}/programma/", timeout=10) as r:
+            pagina = r.read().decode()
+        found = re.search(r'id="programma-live"[^>]*?hx-get="([^"]+)"', pagina)
+        if not found:
+            raise SystemExit(f"{avond['slug']}: no programme poll on its page")
+        regels.append(found.group(1).replace("&amp;", "&"))
+    pad.write_text("\n".join(regels) + "\n")
+    return pad
+
+
+def server_tijden(stap: Stap, log: Path, van: float, tot: float) -> None:
+    """Each request type's p50 and p99 as nginx saw them (first byte in to last byte out)
+    between `van` and `tot`: the server's side, without the load generators' own delays."""
+    per_soort: dict[str, list[float]] = {}
+    for regel in log.read_text().splitlines():
+        moment, methode, soort, _status, duur, *_upstream = regel.split("\t")
+        if soort != "-" and van <= float(moment) <= tot:
+            per_soort.setdefault(f"{methode} {soort}", []).append(float(duur) * 1000)
+    for s in stap.soorten:
+        tijden = sorted(per_soort.get(s["naam"], []))
+        if tijden:
+            s["server_p50"] = tijden[len(tijden) // 2]
+            s["server_p99"] = tijden[min(len(tijden) - 1, int(len(tijden) * 0.99))]
+
+
 def speel(
     env: dict, avonden: list[dict], base: str, server_pids: list[int], map_: Path, duur: int,
-    factor: float,
+    factor: float, proxy_pids: list[int] | None = None,
 ) -> Stap:  # fmt: skip
     """Play `avonden` at once against `base` for `duur` seconds; returns the step's figures."""
     n = len(avonden)
     config, uitslag, prefix = map_ / f"avonden-{n}.json", map_ / f"uitslag-{n}.json", map_ / f"s{n}"
     config.write_text(json.dumps(avonden))
-    gebruikers = n * sum(PER_AVOND.values())
+    polls = programma_polls(base, avonden, map_ / f"polls-{n}.txt")
+    gebruikers = n * IN_LOCUST
     tempo = 1000
     locust_env = {
         **os.environ,
@@ -194,17 +232,34 @@ def speel(
         cwd=ROOT, env=locust_env, stdout=subprocess.DEVNULL, stderr=log,
     )  # fmt: skip
     # The figures count from when every person is in and their first pages are loaded
-    # (avond_locust.py resets its statistics then).
+    # (avond_locust.py resets its statistics then); the phones' polls start then.
     aanloop = gebruikers / tempo + OPWARMEN + 1
     time.sleep(aanloop)
+    meten = max(5, int(duur - aanloop - 2))
+    verbindingen = n * 150 // TELEFOONS_PER_VERBINDING
+    telefoons = subprocess.Popen(
+        ["wrk", "-t1", f"-c{verbindingen}", f"-d{meten}s", "--timeout", "10s",
+         "-s", str(ROOT / "bench" / "telefoons.lua"), base, "--", str(polls),
+         str(POLL_INTERVAL_MS // TELEFOONS_PER_VERBINDING)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    time.sleep(1)  # wrk's connections are open; its first polls are in
     rss_begin = {pid: rss_kb(pid) for pid in server_pids}
-    c0, g0, t0 = cpu_seconden(server_pids), cpu_seconden([generator.pid]), time.monotonic()
-    time.sleep(max(5, duur - aanloop - 2))
-    c1, g1, t1 = cpu_seconden(server_pids), cpu_seconden([generator.pid]), time.monotonic()
+    generators = [generator.pid, telefoons.pid]
+    proxy_pids = proxy_pids or []
+    c0, p0, g0 = cpu_seconden(server_pids), cpu_seconden(proxy_pids), cpu_seconden(generators)
+    t0, van = time.monotonic(), time.time()
+    time.sleep(meten - 3)
+    c1, p1, g1 = cpu_seconden(server_pids), cpu_seconden(proxy_pids), cpu_seconden(generators)
+    t1, tot = time.monotonic(), time.time()
     rss = [(rss_begin[pid], rss_kb(pid)) for pid in server_pids]
+    wrk_uit, _ = telefoons.communicate(timeout=60)
     generator.wait(timeout=duur + 120)
     log.close()
-    stap = Stap(n=n, server_cpu=(c1 - c0) / (t1 - t0), generator_cpu=(g1 - g0) / (t1 - t0), rss=rss)
+    stap = Stap(
+        n=n, server_cpu=(c1 - c0) / (t1 - t0), proxy_cpu=(p1 - p0) / (t1 - t0),
+        generator_cpu=(g1 - g0) / (t1 - t0), rss=rss,
+    )  # fmt: skip
     with open(f"{prefix}_stats.csv", newline="") as f:
         for rij in csv.DictReader(f):
             if rij["Request Count"] in ("", "0") or rij["99%"] == "N/A":
@@ -218,30 +273,51 @@ def speel(
                 "fouten": int(rij["Failure Count"]), "rps": float(rij["Requests/s"]),
                 "p50": float(rij["50%"] or 0), "p99": float(rij["99%"] or 0),
             })  # fmt: skip
+    try:
+        w = json.loads(wrk_uit.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        raise SystemExit(f"wrk (the phones' polls) failed:\n{wrk_uit[-2000:]}") from None
+    stap.soorten.append({
+        "naam": "GET programme poll (wrk)", "aantal": w["aantal"], "fouten": w["fouten"],
+        "rps": w["aantal"] / w["seconden"], "p50": w["p50"], "p99": w["p99"],
+    })  # fmt: skip
+    stap.totaal_rps += w["aantal"] / w["seconden"]
+    stap.fouten += w["fouten"]
+    if w["fouten"]:
+        stap.foutregels.append(f"wrk: {w['fouten']} failed polls ({w['status']} error statuses)")
+    if proxy_pids:
+        time.sleep(1.5)  # nginx writes its log every second
+        server_tijden(stap, map_ / "tijden.log", van, tot)
     stap.controle = json.loads(python(env, "-m", "bench.avond_opzet", "controle", str(uitslag)))
     fouten = Path(f"{prefix}_failures.csv")
     if stap.fouten and fouten.exists():
-        stap.foutregels = fouten.read_text().splitlines()[1:6]
+        stap.foutregels += fouten.read_text().splitlines()[1:6]
     return stap
 
 
 def druk_af(stap: Stap, factor: float) -> None:
     print(f"\n  N = {stap.n} evenings ({stap.n * sum(PER_AVOND.values())} simulated people)")
-    print(f"  {'request type':40} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    server = any("server_p99" in s for s in stap.soorten)
+    kop = f" {'nginx p50':>9} {'nginx p99':>9}" if server else ""
+    print(f"  {'request type':34} {'req/s':>7} {'errors':>6} {'client p50':>10} {'client p99':>10}"
+          f"{kop}")  # fmt: skip
     for s in sorted(stap.soorten, key=lambda s: -s["rps"]):
-        print(f"  {s['naam']:40} {s['rps']:8.1f} {s['p50']:8.0f} {s['p99']:8.0f} {s['fouten']:7d}")
-    print(
-        f"  {'all':40} {stap.totaal_rps:8.1f} {'':8} {stap.slechtste_p99[1]:8.0f} {stap.fouten:7d}"
-    )
+        rij = f" {s.get('server_p50', 0):9.0f} {s.get('server_p99', 0):9.0f}" if server else ""
+        print(f"  {s['naam']:34} {s['rps']:7.1f} {s['fouten']:6d} {s['p50']:10.0f}"
+              f" {s['p99']:10.0f}{rij}")  # fmt: skip
+    naam, p99 = stap.slechtste_p99
+    print(f"  {'all':34} {stap.totaal_rps:7.1f} {stap.fouten:6d}   worst p99: {p99:.0f} ms"
+          f" ({naam}{', as nginx saw it' if server else ''})")  # fmt: skip
     for regel in stap.foutregels:
         print(f"    failure: {regel[:150]}")
     schrijf = ", ".join(f"{k} {v['geaccepteerd']} ({v['kwijt']} lost, {v['dubbel']} twice)"
                         for k, v in stap.controle.items())  # fmt: skip
     print(f"  writes accepted: {schrijf}")
     workers = ", ".join(f"{a // 1024}→{b // 1024} MB" for a, b in stap.rss)
+    proxy = f", nginx {stap.proxy_cpu:.2f}" if stap.proxy_cpu else ""
     print(
-        f"  CPU: server {stap.server_cpu:.2f} cores, load generator {stap.generator_cpu:.2f}"
-        f" cores; worker RSS {workers}"
+        f"  CPU: app server {stap.server_cpu:.2f} cores{proxy}, load generators (Locust and wrk)"
+        f" {stap.generator_cpu:.2f} cores; worker RSS {workers}"
     )
     print(
         f"  → {'holds' if stap.houdt else 'does NOT hold'} (p99 < {P99_GRENS:.0f} ms, no errors,"
@@ -272,6 +348,8 @@ def main() -> None:
         raise SystemExit(f"Locust is missing ({LOCUST}): run `make bench-avond`.")
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install -y wrk")
+    if not shutil.which("nginx") and os.environ.get("BENCH_AVOND_NGINX", "1") != "0":
+        raise SystemExit("nginx is missing: apt-get install -y nginx-light")
     poort = int(os.environ.get("BENCH_PORT", "8766"))
     with socket.socket() as probe:
         if probe.connect_ex(("127.0.0.1", poort)) == 0:
@@ -287,11 +365,14 @@ def main() -> None:
         subprocess.run(["dropdb", "--if-exists", "wijkavond_bench_avond"], check=True)
         subprocess.run(["createdb", "wijkavond_bench_avond"], check=True)
         database = "postgres:///wijkavond_bench_avond"
-    env = omgeving(map_, database)
+    proxy = os.environ.get("BENCH_AVOND_NGINX", "1") != "0"
+    # Behind nginx the proxy and the generator stand in for two hops of X-Forwarded-For.
+    env = omgeving(map_, database, {"WIJKAVOND_TRUSTED_PROXIES": "2"} if proxy else None)
     base = f"http://127.0.0.1:{poort}"
+    voor = " behind nginx (bench/nginx.py: a 1 s cache of the public polls' 204)" if proxy else ""
     print(f"Evening capacity on {'PostgreSQL' if postgres else 'SQLite'}: gunicorn ×{workers} sync"
-          f" workers, {os.cpu_count()} cores shared with the load generator (Locust);"
-          f" {duur} s per step; work in {map_}", flush=True)  # fmt: skip
+          f" workers{voor}, {os.cpu_count()} cores shared with the load generators (Locust, and"
+          f" wrk for the phones' polls); {duur} s per step; in {map_}", flush=True)  # fmt: skip
     print(f"One evening: {', '.join(f'{v} {k}' for k, v in PER_AVOND.items())}; polls at their"
           f" real intervals, events {factor:g}× as fast as on the night and every phase at once"
           f" (the 2-hour evening's events in {120 / factor:.0f} minutes):"
@@ -304,14 +385,20 @@ def main() -> None:
     for n in stappen:
         avonden = json.loads(python(env, "-m", "bench.avond_opzet", "opzet", str(seed), str(n)))
         seed += n
-        server = start_gunicorn(env, poort, workers)
+        processen = [start_gunicorn(env, poort + 1 if proxy else poort, workers)]
         try:
-            pids = [server.pid, *kinderen(server.pid)]
-            stap = speel(env, avonden, base, pids, map_, duur, factor)
+            pids = [processen[0].pid, *kinderen(processen[0].pid)]
+            proxy_pids = []
+            if proxy:
+                processen.append(nginx.start(map_, poort, [poort + 1], map_ / "static"))
+                wacht_op(f"{base}/bench/hello/", processen[-1])
+                proxy_pids = [processen[-1].pid, *kinderen(processen[-1].pid)]
+            stap = speel(env, avonden, base, pids, map_, duur, factor, proxy_pids)
             if n == stappen[0]:
                 stap.hello = hello(base)
         finally:
-            stop(server)
+            for proces in reversed(processen):
+                stop(proces)
         uitslagen.append(stap)
         druk_af(stap, factor)
         if not stap.houdt:

@@ -31,7 +31,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import gevent
-from locust import FastHttpUser, constant_pacing, events, task
+from locust import FastHttpUser, events, task
 
 AVONDEN = json.loads(Path(os.environ["AVOND_CONFIG"]).read_text())
 N = len(AVONDEN)
@@ -71,6 +71,21 @@ def _runner(environment, **_kwargs) -> None:
 @events.test_stop.add_listener
 def _schrijf(**_kwargs) -> None:
     Path(os.environ["AVOND_UITSLAG"]).write_text(json.dumps(GEACCEPTEERD))
+
+
+def ongeveer_elke(periode: float):
+    """A wait_time: once about every `periode` seconds, task time included, each round 20 %
+    longer or shorter at random. On the night every phone keeps its own rhythm; with an exact
+    period, one stall of the generator (its start, a collection) would leave everyone asking in
+    the same millisecond ever after, a burst no hall makes."""
+
+    def wait_time(self) -> float:
+        nu = time.monotonic()
+        begin = getattr(self, "_ronde_begin", nu)
+        self._ronde_begin = max(nu, begin + periode * random.uniform(0.8, 1.2))
+        return self._ronde_begin - nu
+
+    return wait_time
 
 
 def poll_url(pagina: str, element: str) -> str:
@@ -165,6 +180,7 @@ class Persoon(FastHttpUser):
 
     def vraag(self, methode: str, pad: str, naam: str, *, verwacht=(200,), htmx=False, data=None):
         headers = self.kop(htmx)
+        headers["X-Bench-Soort"] = naam  # for nginx's log of the server-side time
         if methode == "POST":
             headers["X-CSRFToken"] = self.csrf()
             headers["Content-Type"] = "application/x-www-form-urlencoded"
@@ -207,35 +223,35 @@ class Persoon(FastHttpUser):
         return time.monotonic() - BEGIN
 
 
-class Telefoon(Persoon):
-    """An attendee's phone with the programme open; two in three vote three dots at the wrap-up."""
+class Stemmer(Persoon):
+    """One of the hundred phones per evening that put three dots each at the wrap-up (all 150
+    phones' programme polls come from wrk: bench/telefoons.lua)."""
 
-    per_avond = 150
-    wait_time = constant_pacing(3)
+    per_avond = 100
 
     def on_start(self) -> None:
-        self.eerst_wachten(3)
-        pagina = self.vraag("GET", f"/s/{self.slug}/programma/", "programme page")
-        self.poll = poll_url(pagina.text, "programma-live") if pagina else None
-        self.stemmer = self.nr < 100 and self.a["kernpunten"]
         # The wrap-up: a hundred phones put three dots each within two minutes (within the run,
         # when it is shorter: then the dots come faster than on the night).
         self.stemmen = sorted(
             random.uniform(OPWARMEN + 5, OPWARMEN + 5 + STEMVENSTER) for _ in range(3)
         )
 
+    def wait_time(self) -> float:
+        """Asleep until the next dot (and for good after the third)."""
+        return max(0.0, self.stemmen[0] - self.verstreken()) if self.stemmen else 3600.0
+
     @task
-    def kijk(self) -> None:
-        self.volg("programme poll", "programma-live")
-        if self.stemmer and self.stemmen and self.verstreken() >= self.stemmen[0]:
-            self.stemmen.pop(0)
-            if len(self.stemmen) == 2:
-                self.vraag("GET", f"/s/{self.slug}/stemmen/", "vote page")
-            sleutel = str(uuid.uuid4())
-            plus = random.choice(self.a["kernpunten"])
-            pad = f"/s/{self.slug}/stemmen/"
-            data = {"sleutel": sleutel, "plus": plus}
-            self.schrijf("stip", sleutel, pad, "vote: a dot", htmx=True, data=data)
+    def stem(self) -> None:
+        if not self.a["kernpunten"] or not self.stemmen or self.verstreken() < self.stemmen[0]:
+            return
+        self.stemmen.pop(0)
+        if len(self.stemmen) == 2:
+            self.vraag("GET", f"/s/{self.slug}/stemmen/", "vote page")
+        sleutel = str(uuid.uuid4())
+        plus = random.choice(self.a["kernpunten"])
+        pad = f"/s/{self.slug}/stemmen/"
+        data = {"sleutel": sleutel, "plus": plus}
+        self.schrijf("stip", sleutel, pad, "vote: a dot", htmx=True, data=data)
 
 
 class Scherm(Persoon):
@@ -254,13 +270,13 @@ class Scherm(Persoon):
 
 class Projector(Scherm):
     per_avond = 1
-    wait_time = constant_pacing(3)
+    wait_time = ongeveer_elke(3)
     pad, element, naam = "projector/", "scherm", "projector"
 
 
 class Wand(Scherm):
     per_avond = 1
-    wait_time = constant_pacing(2)
+    wait_time = ongeveer_elke(2)
     pad, element, naam = "wand/", "wand", "wall"
 
 
@@ -269,7 +285,7 @@ class Tafelhost(Persoon):
     polled every 5 s. The first table's host loses the network for 60 s and sends its queue."""
 
     per_avond = 6
-    wait_time = constant_pacing(5)
+    wait_time = ongeveer_elke(5)
     IDEE_ELKE = 20.0
 
     def on_start(self) -> None:
@@ -362,7 +378,7 @@ class Deur(Persoon):
     every fifteenth."""
 
     per_avond = 1
-    wait_time = constant_pacing(1800 / 300 / F)
+    wait_time = ongeveer_elke(1800 / 300 / F)
 
     def on_start(self) -> None:
         self.eerst_wachten(1800 / 300 / F)
@@ -393,7 +409,7 @@ class Informatiepunt(Persoon):
     """The information point logs a question a minute (÷ factor) and polls its list every 5 s."""
 
     per_avond = 1
-    wait_time = constant_pacing(5)
+    wait_time = ongeveer_elke(5)
 
     def on_start(self) -> None:
         self.eerst_wachten(5)
@@ -429,7 +445,7 @@ class Bezoeker(Persoon):
     """Visitors asking by QR code: 20 in the evening's two hours (÷ factor), each a new phone."""
 
     per_avond = 1
-    wait_time = constant_pacing(7200 / 20 / F)
+    wait_time = ongeveer_elke(7200 / 20 / F)
 
     def on_start(self) -> None:
         self.eerst_wachten(7200 / 20 / F)
@@ -461,7 +477,7 @@ class Thuis(Persoon):
     each from a browser and address of its own."""
 
     per_avond = 1
-    wait_time = constant_pacing(7200 / 70 / F)
+    wait_time = ongeveer_elke(7200 / 70 / F)
 
     def on_start(self) -> None:
         self.eerst_wachten(7200 / 70 / F)

@@ -1,9 +1,9 @@
 """Two app hosts behind nginx on one PostgreSQL: the evenings stay exactly-once and current.
 
 Started by `make bench-avond` after the single-host runs (or alone: `python -m bench.twee_hosts
-N`). It writes an nginx configuration into a temporary folder (the one README shows), starts two
-gunicorn servers on two ports behind it, and the tasks worker when the database task backend is
-installed; then it
+N`). It writes the nginx configuration of bench/nginx.py (the one README shows) into a temporary
+folder, starts two gunicorn servers on two ports behind it, and the tasks worker when the database
+task backend is installed; then it
 
 1. captures an idea through host A and times how long until the wall served by host B shows it
    (it must within 3 s);
@@ -28,6 +28,7 @@ import urllib.request
 import uuid
 from pathlib import Path
 
+from bench import nginx
 from bench.avond import (
     ROOT,
     druk_af,
@@ -39,44 +40,6 @@ from bench.avond import (
     stop,
     wacht_op,
 )
-
-NGINX = """\
-# Two app hosts behind one nginx (tested by `make bench-avond`).
-worker_processes 1;
-error_log {map}/nginx-error.log warn;
-pid {map}/nginx.pid;
-events {{ worker_connections 4096; }}
-http {{
-    access_log off;
-    client_body_temp_path {map}/body;
-    proxy_temp_path {map}/proxy;
-    fastcgi_temp_path {map}/fastcgi;
-    uwsgi_temp_path {map}/uwsgi;
-    scgi_temp_path {map}/scgi;
-    upstream wijkavond {{
-        server 127.0.0.1:{a};
-        server 127.0.0.1:{b};
-        keepalive 32;
-    }}
-    server {{
-        listen 127.0.0.1:{poort};
-        client_max_body_size 2m;
-        location /static/ {{
-            alias {static}/;
-            expires 30d;
-        }}
-        location / {{
-            proxy_pass http://wijkavond;
-            proxy_http_version 1.1;
-            proxy_set_header Connection "";
-            proxy_set_header Host $host;
-            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-            proxy_set_header X-Forwarded-Proto $scheme;
-            proxy_next_upstream error timeout;
-        }}
-    }}
-}}
-"""
 
 
 class Browser:
@@ -150,24 +113,18 @@ def main(n: int) -> bool:
     python(env, "manage.py", "migrate", "-v0")
     python(env, "manage.py", "collectstatic", "--noinput", "-v0")
     avonden = json.loads(python(env, "-m", "bench.avond_opzet", "opzet", "1", str(n)))
-    (map_ / "nginx.conf").write_text(
-        NGINX.format(map=map_, a=a, b=b, poort=poort, static=map_ / "static")
-    )
     processen = []
     try:
         processen += [start_gunicorn(env, a, workers), start_gunicorn(env, b, workers)]
-        nginx = subprocess.Popen(
-            ["nginx", "-p", str(map_), "-c", str(map_ / "nginx.conf"), "-g", "daemon off;"],
-            start_new_session=True,
-        )
-        processen.append(nginx)
+        proxy = nginx.start(map_, poort, [a, b], map_ / "static")
+        processen.append(proxy)
         if taken:
             processen.append(subprocess.Popen(
                 [sys.executable, "manage.py", "db_worker"], cwd=ROOT, env=env,
                 start_new_session=True, stdout=subprocess.DEVNULL,
             ))  # fmt: skip
         base = f"http://127.0.0.1:{poort}"
-        wacht_op(f"{base}/bench/hello/", nginx)
+        wacht_op(f"{base}/bench/hello/", proxy)
         worker = ", the tasks worker" if taken else ""
         print(
             f"\nTwo app hosts (gunicorn ×{workers} sync workers each on :{a} and :{b}) behind"
@@ -179,7 +136,8 @@ def main(n: int) -> bool:
         print(f"  An idea captured through host A is on the wall of host B after {seconden:.1f} s"
               f" ({'within' if seconden <= 3 else 'NOT within'} 3 s).")  # fmt: skip
         pids = [p for proces in processen[:2] for p in (proces.pid, *kinderen(proces.pid))]
-        stap = speel(env, avonden, base, pids, map_, duur, factor)
+        proxy_pids = [proxy.pid, *kinderen(proxy.pid)]
+        stap = speel(env, avonden, base, pids, map_, duur, factor, proxy_pids)
         druk_af(stap, factor)
         if taken:
             time.sleep(5)  # the worker's last batch
