@@ -1,22 +1,26 @@
 """`make bench-avond`: how many whole evenings at once one small server carries.
 
-For N = 5, 10, 20, … it makes N fictitious evenings (bench/avond_opzet.py), serves the app with
-gunicorn (sync workers, production settings), and plays all N evenings at once with Locust
-(bench/avond_locust.py): 150 phones with the programme open and 100 of them voting, a projector
-and a wall, six table hosts (one of them offline for a minute), the door, the information point,
-visitors asking by QR and people registering at home. It stops raising N when the p99 of any
-request type passes 300 ms, any request fails, or any accepted write is missing or stored twice
-afterwards, and reports the largest N that held, with the server's and the generator's CPU (the
-generator shares the machine's cores: a saturated generator must not pass for the server).
+For N = 10, 15, 20, … it makes N fictitious evenings (bench/avond_opzet.py), serves the app with
+gunicorn (sync workers, production settings) behind nginx (bench/nginx.py: a 1 s cache of the
+public polls' "nothing changed"), and plays all N evenings at once: wrk (bench/telefoons.lua)
+plays the 150 phones per evening with the programme open, and Locust (bench/avond_locust.py)
+everyone else: 100 voters, a projector and a wall, six table hosts (one of them offline for a
+minute), the door, the information point, visitors asking by QR and people registering at home.
+It stops raising N when the p99 of any request type passes 300 ms (as nginx's log has it: the
+server's side, without the generators' own delays), any request fails, or any accepted write is
+missing or stored twice afterwards, and reports the largest N that held, with the server's,
+nginx's and the generators' CPU (they share the machine's cores: a saturated generator must not
+pass for the server).
 
 Then it measures a bare hello view with wrk as the ceiling, and projects the capacity of a
 server whose cores are all its own from the server's CPU time per evening.
 
 `BENCH_DB=postgres` runs on PostgreSQL (a local server; the database `wijkavond_bench_avond` is
 made afresh); `BENCH_AVOND_TWEE_HOSTS=1` adds the two-host check (bench/twee_hosts.py).
-Settings: BENCH_AVOND_STAPPEN ("10 20 30 40 50"), BENCH_AVOND_DUUR (seconds per step, 150: the
-wrap-up's two minutes of dots fit in it),
-BENCH_AVOND_FACTOR (3), BENCH_WORKERS (4), BENCH_PORT (8766).
+Settings: BENCH_AVOND_STAPPEN ("10 15 20 30 40 50"), BENCH_AVOND_DUUR (seconds per step, 150: the
+wrap-up's two minutes of dots fit in it), BENCH_AVOND_FACTOR (3), BENCH_WORKERS (4), BENCH_PORT
+(8766; the app on the next port), BENCH_AVOND_NGINX ("0": gunicorn alone), BENCH_BEWAAR ("1": keep
+the work folder with nginx's and Locust's logs).
 """
 
 from __future__ import annotations
@@ -62,6 +66,8 @@ class Stap:
     server_cpu: float = 0.0  # cores (the app's workers)
     proxy_cpu: float = 0.0  # cores (nginx)
     generator_cpu: float = 0.0  # cores (Locust and wrk)
+    wrk_cpu: float = 0.0  # cores (wrk alone)
+    machine_cpu: float = 0.0  # cores busy on the whole machine (the database's included)
     rss: list[tuple[int, int]] = field(default_factory=list)  # per worker: (start, end) kB
     foutregels: list[str] = field(default_factory=list)
     hello: float = 0.0
@@ -128,6 +134,12 @@ def cpu_seconden(pids: list[int]) -> float:
             continue
         totaal += int(velden[11]) + int(velden[12])  # utime, stime
     return totaal / TICKS
+
+
+def machine_seconden() -> float:
+    """CPU seconds the whole machine has been busy (all cores; idle and iowait left out)."""
+    velden = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return (sum(velden[:8]) - velden[3] - velden[4]) / TICKS
 
 
 def kinderen(pid: int) -> list[int]:
@@ -248,9 +260,11 @@ def speel(
     generators = [generator.pid, telefoons.pid]
     proxy_pids = proxy_pids or []
     c0, p0, g0 = cpu_seconden(server_pids), cpu_seconden(proxy_pids), cpu_seconden(generators)
+    w0, m0 = cpu_seconden([telefoons.pid]), machine_seconden()
     t0, van = time.monotonic(), time.time()
     time.sleep(meten - 3)
     c1, p1, g1 = cpu_seconden(server_pids), cpu_seconden(proxy_pids), cpu_seconden(generators)
+    w1, m1 = cpu_seconden([telefoons.pid]), machine_seconden()
     t1, tot = time.monotonic(), time.time()
     rss = [(rss_begin[pid], rss_kb(pid)) for pid in server_pids]
     wrk_uit, _ = telefoons.communicate(timeout=60)
@@ -258,7 +272,8 @@ def speel(
     log.close()
     stap = Stap(
         n=n, server_cpu=(c1 - c0) / (t1 - t0), proxy_cpu=(p1 - p0) / (t1 - t0),
-        generator_cpu=(g1 - g0) / (t1 - t0), rss=rss,
+        generator_cpu=(g1 - g0) / (t1 - t0), wrk_cpu=(w1 - w0) / (t1 - t0),
+        machine_cpu=(m1 - m0) / (t1 - t0), rss=rss,
     )  # fmt: skip
     with open(f"{prefix}_stats.csv", newline="") as f:
         for rij in csv.DictReader(f):
@@ -317,8 +332,10 @@ def druk_af(stap: Stap, factor: float) -> None:
     proxy = f", nginx {stap.proxy_cpu:.2f}" if stap.proxy_cpu else ""
     print(
         f"  CPU: app server {stap.server_cpu:.2f} cores{proxy}, load generators (Locust and wrk)"
-        f" {stap.generator_cpu:.2f} cores; worker RSS {workers}"
+        f" {stap.generator_cpu:.2f} cores (wrk {stap.wrk_cpu:.2f}); the whole machine"
+        f" {stap.machine_cpu:.2f} of {os.cpu_count()} (the database's included)"
     )
+    print(f"  worker RSS {workers}")
     print(
         f"  → {'holds' if stap.houdt else 'does NOT hold'} (p99 < {P99_GRENS:.0f} ms, no errors,"
         " nothing lost or twice)"
@@ -354,7 +371,7 @@ def main() -> None:
     with socket.socket() as probe:
         if probe.connect_ex(("127.0.0.1", poort)) == 0:
             raise SystemExit(f"Port {poort} is in use (an earlier bench?): set BENCH_PORT.")
-    stappen = [int(n) for n in os.environ.get("BENCH_AVOND_STAPPEN", "10 20 30 40 50").split()]
+    stappen = [int(n) for n in os.environ.get("BENCH_AVOND_STAPPEN", "10 15 20 30 40 50").split()]
     duur = int(os.environ.get("BENCH_AVOND_DUUR", "150"))
     factor = float(os.environ.get("BENCH_AVOND_FACTOR", "3"))
     workers = int(os.environ.get("BENCH_WORKERS", "4"))
@@ -417,7 +434,8 @@ def main() -> None:
               f"{int(os.cpu_count() * 0.7 / per_avond_cpu)} evenings.")  # fmt: skip
     else:
         print("No step held.")
-    shutil.rmtree(map_, ignore_errors=True)
+    if os.environ.get("BENCH_BEWAAR") != "1":  # keep the logs to look into a run
+        shutil.rmtree(map_, ignore_errors=True)
     if postgres and os.environ.get("BENCH_AVOND_TWEE_HOSTS") == "1":
         from bench.twee_hosts import main as twee_hosts
 

@@ -1,12 +1,15 @@
 """Locust model of whole evenings for `make bench-avond` (run by bench/avond.py, not by hand).
 
 Each simulated evening has its own session and its own people, at the rates of the issue's
-evening model. Polling screens poll at their real intervals; the evening's events (captures,
-check-ins, questions, registrations) come `AVOND_FACTOR` times as fast as on the real evening,
-and every phase runs at once (the door, both rounds, the information point and the wrap-up's
-dots), so each second of the run is busier than any second of a real evening.
+evening model, except the 150 phones' programme polls: wrk plays those (bench/telefoons.lua), and
+here of the phones only the hundred that vote. Polling screens poll at their real intervals;
+the evening's events (captures, check-ins, questions, registrations) come `AVOND_FACTOR` times
+as fast as on the real evening, and every phase runs at once (the door, both rounds, the
+information point and the wrap-up's dots), so each second of the run is busier than any second
+of a real evening.
 
-Every request checks its answer; each accepted write's mark goes to `AVOND_UITSLAG` so that the
+Every request names its type in `X-Bench-Soort`, for nginx's log of the server-side time, and
+checks its answer; each accepted write's mark goes to `AVOND_UITSLAG` so that the
 driver can count afterwards, in the database, that each is stored exactly once.
 
 Environment: AVOND_CONFIG (the evenings, from bench/avond_opzet.py), AVOND_UITSLAG (where the
@@ -235,6 +238,8 @@ class Stemmer(Persoon):
         self.stemmen = sorted(
             random.uniform(OPWARMEN + 5, OPWARMEN + 5 + STEMVENSTER) for _ in range(3)
         )
+        if not self.a["kernpunten"]:
+            self.stemmen = []  # nothing to vote on at this evening (it has no key points)
 
     def wait_time(self) -> float:
         """Asleep until the next dot (and for good after the third)."""
@@ -242,7 +247,7 @@ class Stemmer(Persoon):
 
     @task
     def stem(self) -> None:
-        if not self.a["kernpunten"] or not self.stemmen or self.verstreken() < self.stemmen[0]:
+        if not self.stemmen or self.verstreken() < self.stemmen[0]:
             return
         self.stemmen.pop(0)
         if len(self.stemmen) == 2:

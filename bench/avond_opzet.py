@@ -40,6 +40,13 @@ def opzet(eerste: int, aantal: int) -> list[dict]:
         sessie.zet_oefenklok(
             moment=timezone.make_aware(dt.datetime.combine(sessie.datum, dt.time(19, 45)))
         )
+        # Every evening has a wrap-up to vote on: at least six key points.
+        kernpunten = Idee.objects.zichtbaar().filter(sessie=sessie, kernpunt=True).count()
+        if kernpunten < 6:
+            extra = Idee.objects.zichtbaar().filter(sessie=sessie, kernpunt=False)
+            Idee.objects.filter(
+                pk__in=list(extra.order_by("pk").values_list("pk", flat=True)[: 6 - kernpunten])
+            ).update(kernpunt=True)
         # The door opens on this run: nobody is in yet.
         Aanmelding.objects.filter(sessie=sessie).update(ingecheckt=None)
         tafels = list(Tafel.objects.filter(thematafel__sessie=sessie).order_by("pk")[:6])
