@@ -1,6 +1,6 @@
 """`make bench-avond`: how many whole evenings at once one small server carries.
 
-For N = 10, 15, 20, … it makes N fictitious evenings (bench/avond_opzet.py), serves the app with
+For N = 5, 10, 15, 20, … it makes N fictitious evenings (bench/avond_opzet.py), serves the app with
 gunicorn (sync workers, production settings) behind nginx (bench/nginx.py: a 1 s cache of the
 public polls' "nothing changed"), and plays all N evenings at once: wrk (bench/telefoons.lua)
 plays the 150 phones per evening with the programme open, and Locust (bench/avond_locust.py)
@@ -17,7 +17,7 @@ server whose cores are all its own from the server's CPU time per evening.
 
 `BENCH_DB=postgres` runs on PostgreSQL (a local server; the database `wijkavond_bench_avond` is
 made afresh); `BENCH_AVOND_TWEE_HOSTS=1` adds the two-host check (bench/twee_hosts.py).
-Settings: BENCH_AVOND_STAPPEN ("10 15 20 30 40 50"), BENCH_AVOND_DUUR (seconds per step, 150: the
+Settings: BENCH_AVOND_STAPPEN ("5 10 15 20 30 40 50"), BENCH_AVOND_DUUR (seconds per step, 150: the
 wrap-up's two minutes of dots fit in it), BENCH_AVOND_FACTOR (3), BENCH_WORKERS (4), BENCH_PORT
 (8766; the app on the next port), BENCH_AVOND_NGINX ("0": gunicorn alone), BENCH_BEWAAR ("1": keep
 the work folder with nginx's and Locust's logs).
@@ -371,7 +371,7 @@ def main() -> None:
     with socket.socket() as probe:
         if probe.connect_ex(("127.0.0.1", poort)) == 0:
             raise SystemExit(f"Port {poort} is in use (an earlier bench?): set BENCH_PORT.")
-    stappen = [int(n) for n in os.environ.get("BENCH_AVOND_STAPPEN", "10 15 20 30 40 50").split()]
+    stappen = [int(n) for n in os.environ.get("BENCH_AVOND_STAPPEN", "5 10 15 20 30 40 50").split()]
     duur = int(os.environ.get("BENCH_AVOND_DUUR", "150"))
     factor = float(os.environ.get("BENCH_AVOND_FACTOR", "3"))
     workers = int(os.environ.get("BENCH_WORKERS", "4"))
