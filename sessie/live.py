@@ -28,9 +28,12 @@ from django.views.decorators.csp import csp_override
 from sessie.models import Sessie
 
 
-def poll_url(path: str, *, sessie: Sessie, tot: dt.datetime | None = None) -> str:
-    """The URL a live fragment polls; `tot` is a moment on the session clock."""
-    params = {"v": sessie.versie}
+def poll_url(
+    path: str, *, sessie: Sessie, tot: dt.datetime | None = None, kanaal: str = "versie"
+) -> str:
+    """The URL a live fragment polls; `tot` is a moment on the session clock; `kanaal` the change
+    counter it follows (`KANALEN`)."""
+    params = {"v": getattr(sessie, KANALEN[kanaal])}
     if tot is not None:
         echt = tot - sessie.verschuiving
         if sessie.oefenklok_actief and sessie.oefenklok_tot:
@@ -49,11 +52,12 @@ def _expired(request: HttpRequest) -> bool:
         return True
 
 
-def unchanged(request: HttpRequest, sessie: Sessie) -> bool:
-    """True when the polling screen already shows the current state of `sessie`."""
+def unchanged(request: HttpRequest, sessie: Sessie, kanaal: str = "versie") -> bool:
+    """True when the polling screen already shows the current state of `sessie` (as far as the
+    change counter `kanaal` tells)."""
     if not request.htmx or _expired(request):
         return False
-    return request.GET.get("v") == str(sessie.versie)
+    return request.GET.get("v") == str(getattr(sessie, KANALEN[kanaal]))
 
 
 def public_versie(slug: str, kanaal: str = "versie") -> tuple[int, int] | None:
@@ -72,8 +76,9 @@ def public_versie(slug: str, kanaal: str = "versie") -> tuple[int, int] | None:
     return (row[0], row[1]) if row else None
 
 
-# Which change counter a live fragment follows: everything, or the programme and clock only.
-KANALEN = {"versie": "versie", "programma": "programma_versie"}
+# Which change counter a live fragment follows: everything; the programme and clock only; or
+# everything but the dots (a table's list shows none: the hall's voting leaves it at 204).
+KANALEN = {"versie": "versie", "programma": "programma_versie", "kernpunten": "kernpunten_versie"}
 
 
 def poll_unchanged(request: HttpRequest, slug: str) -> bool:

@@ -122,7 +122,7 @@ def _lijst_context(sessie: Sessie, tafel: Tafel, ronde, *, ongedaan: Idee | None
         "ronde": ronde,
         "ideeen": list(ideeen),
         "ongedaan": ongedaan,
-        "poll_url": poll_url(lijst, sessie=sessie),
+        "poll_url": poll_url(lijst, sessie=sessie, kanaal="kernpunten"),
     }
 
 
@@ -160,10 +160,11 @@ def vastleggen(request: HttpRequest, slug: str, tafel_id: int) -> HttpResponse:
 def ideeen_lijst(request: HttpRequest, slug: str, tafel_id: int, ronde: int) -> HttpResponse:
     """The capture page's list, polled every 5 s: another phone at this table may add ideas.
 
-    204 while the session's change counter stands still; never the capture form.
+    204 while the session's counter of everything but dots stands still (the hall's voting does
+    not move it); never the capture form.
     """
     sessie, tafel = tafel_toegang(request, slug, tafel_id)
-    if unchanged(request, sessie):
+    if unchanged(request, sessie, kanaal="kernpunten"):  # the list shows no dots
         return no_change()
     ronde_obj = get_object_or_404(Ronde, sessie=sessie, nummer=ronde)
     if not request.htmx:

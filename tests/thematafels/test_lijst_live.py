@@ -22,8 +22,9 @@ def poll(client, url, **extra):
 
 
 def huidige_v(avond) -> str:
-    avond.sessie.refresh_from_db(fields=["versie"])
-    return str(avond.sessie.versie)
+    """The counter the list follows: every change but a dot (the list shows none)."""
+    avond.sessie.refresh_from_db(fields=["kernpunten_versie"])
+    return str(avond.sessie.kernpunten_versie)
 
 
 def test_the_capture_page_polls_its_list_with_the_change_counter(client, avond):
@@ -69,6 +70,18 @@ def test_nothing_changed_answers_204(client, avond):
     host_client(client, avond.sessie, avond.tafels[0])
     response = poll(client, f"{lijst_url(avond)}?v={huidige_v(avond)}")
     assert response.status_code == 204 and response.content == b""
+
+
+def test_the_halls_dots_leave_the_list_at_204(client, avond):
+    """A hundred phones voting must not make every table's list render again."""
+    host_client(client, avond.sessie, avond.tafels[0])
+    v = huidige_v(avond)
+    kernpunt = make_idee(avond.tafels[1], avond.rondes[0], "Een kernpunt", kernpunt=True)
+    stemmer = type(client)()
+    stem = reverse("thematafels:stemmen", kwargs={"slug": avond.sessie.slug})
+    stip = {"plus": kernpunt.pk, "sleutel": str(uuid.uuid4())}
+    assert stemmer.post(stem, stip).status_code == 302
+    assert poll(client, f"{lijst_url(avond)}?v={v}").status_code == 204
 
 
 def test_after_another_phones_capture_the_list_and_count_come_back(client, avond):
