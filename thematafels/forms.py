@@ -207,18 +207,14 @@ class StemForm(forms.Form):
     plus = forms.IntegerField(required=False)
     min = forms.IntegerField(required=False)
 
-    def __init__(self, *args, sessie, **kwargs):
+    def __init__(self, *args, kernpunten: dict[int, Idee], **kwargs):
+        """`kernpunten`: what may get a dot now, by id (`ideeen.stemitems`, kept in memory)."""
         super().__init__(*args, **kwargs)
-        self.sessie = sessie
+        self.kernpunten = kernpunten
 
     def clean(self) -> dict:
         data = super().clean()
-        idee_id = data.get("plus") or data.get("min")
-        idee = (
-            Idee.objects.zichtbaar().filter(pk=idee_id, sessie=self.sessie, kernpunt=True).first()
-            if idee_id
-            else None
-        )
+        idee = self.kernpunten.get(data.get("plus") or data.get("min"))
         if idee is None:
             raise forms.ValidationError(
                 _("This item is no longer in the vote. The list has been refreshed.")

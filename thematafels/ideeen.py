@@ -401,8 +401,11 @@ def mijn_stippen(*, sessie: Sessie, biljet_sleutel: uuid.UUID) -> dict[int, int]
 
 def zet_stip(
     *, sessie: Sessie, biljet_sleutel: uuid.UUID, idee: Idee, sleutel: uuid.UUID, erbij: bool
-) -> None:
-    """Put one dot on `idee` (or take one back); raises StemFout when no dot is left."""
+) -> dict[int, int]:
+    """Put one dot on `idee` (or take one back); raises StemFout when no dot is left.
+
+    Returns the ballot's dots afterwards, as `mijn_stippen` would read them: the phone's answer
+    needs them, and the ballot's rows were read here already."""
     with transaction.atomic():
         # Lock the ballot before counting its dots: without it, eight taps at once on
         # PostgreSQL each count fewer than three and store seven. (SQLite's IMMEDIATE
@@ -410,21 +413,32 @@ def zet_stip(
         biljet, _nieuw_biljet = Stembiljet.objects.select_for_update().get_or_create(
             sessie=sessie, sleutel=biljet_sleutel
         )
+        # At most three rows: one read says whether this is a retry, how many are used and on
+        # what, and which one to take back.
+        stippen = list(biljet.stippen.order_by("pk").values_list("pk", "inzendsleutel", "idee_id"))
         if not erbij:
-            stip = biljet.stippen.filter(idee=idee).order_by("-pk").first()
-            if stip is not None:
-                stip.delete()
+            laatste = next((pk for pk, _s, op in reversed(stippen) if op == idee.pk), None)
+            if laatste is not None:
+                Stip.objects.filter(pk=laatste).delete()
+                stippen = [stip for stip in stippen if stip[0] != laatste]
                 Sessie.bump(sessie.pk, stip=True)
-            return
-        # At most three rows: one read says both whether this is a retry and how many are used.
-        geplaatst = list(biljet.stippen.values_list("inzendsleutel", flat=True))
-        if sleutel in geplaatst:
-            return  # a retry of a dot already counted
-        if len(geplaatst) >= Stembiljet.MAX_STIPPEN:
+            return _per_idee(stippen)
+        if any(s == sleutel for _pk, s, _op in stippen):
+            return _per_idee(stippen)  # a retry of a dot already counted
+        if len(stippen) >= Stembiljet.MAX_STIPPEN:
             raise StemFout(_("You have used all your dots. Take one away first to move it."))
-        _stip, nieuw = vastleggen(Stip, sleutel=sleutel, biljet=biljet, idee=idee)
-        if nieuw:
-            Sessie.bump(sessie.pk, stip=True)
+        stip, nieuw = vastleggen(Stip, sleutel=sleutel, biljet=biljet, idee=idee)
+        if not nieuw:  # stored meanwhile under this key: read what the ballot holds now
+            return mijn_stippen(sessie=sessie, biljet_sleutel=biljet_sleutel)
+        Sessie.bump(sessie.pk, stip=True)
+        return _per_idee([*stippen, (stip.pk, sleutel, idee.pk)])
+
+
+def _per_idee(stippen: list[tuple[int, uuid.UUID, int]]) -> dict[int, int]:
+    per_idee: dict[int, int] = {}
+    for _pk, _sleutel, idee_id in stippen:
+        per_idee[idee_id] = per_idee.get(idee_id, 0) + 1
+    return per_idee
 
 
 def export_rijen(sessie: Sessie) -> list[list]:

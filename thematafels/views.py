@@ -477,9 +477,16 @@ def _biljet_sleutel(request: HttpRequest) -> uuid.UUID:
         return nieuwe_sleutel()
 
 
-def _stem_context(sessie: Sessie, biljet_sleutel: uuid.UUID, *, fout: str = "") -> dict:
-    mijn = domein.mijn_stippen(sessie=sessie, biljet_sleutel=biljet_sleutel)
-    kolommen = domein.stemitems(sessie)
+def _stem_context(
+    sessie: Sessie,
+    biljet_sleutel: uuid.UUID,
+    kolommen: list[domein.Kolom],
+    mijn: dict[int, int] | None = None,
+    *,
+    fout: str = "",
+) -> dict:
+    if mijn is None:
+        mijn = domein.mijn_stippen(sessie=sessie, biljet_sleutel=biljet_sleutel)
     for kolom in kolommen:
         for idee in kolom.kernpunten:
             idee.mijn_stippen = mijn.get(idee.pk, 0)
@@ -513,15 +520,19 @@ def stemmen(request: HttpRequest, slug: str) -> HttpResponse:
     """Dot voting on the wrap-up items: three dots per device, anonymous."""
     sessie = public_sessie(request, slug)
     biljet_sleutel = _biljet_sleutel(request)
-    fout = ""
+    kolommen = domein.stemitems(sessie)
+    fout, mijn = "", None
     if request.method == "POST":
-        form = StemForm(request.POST, sessie=sessie)
+        kernpunten = {idee.pk: idee for kolom in kolommen for idee in kolom.kernpunten}
+        form = StemForm(request.POST, kernpunten=kernpunten)
         try:
             if refuse(request):
                 raise domein.StemFout(message())
             if not form.is_valid():
                 raise domein.StemFout(form.eerste_fout())
-            domein.zet_stip(sessie=sessie, biljet_sleutel=biljet_sleutel, **form.cleaned_data)
+            mijn = domein.zet_stip(
+                sessie=sessie, biljet_sleutel=biljet_sleutel, **form.cleaned_data
+            )
         except domein.StemFout as e:
             fout = str(e)
         if not fout and not request.htmx:
@@ -529,6 +540,6 @@ def stemmen(request: HttpRequest, slug: str) -> HttpResponse:
     template = "thematafels/stemmen.html"
     if request.htmx and request.method == "POST":
         template += "#stemlijst"
-    context = _stem_context(sessie, biljet_sleutel, fout=fout)
+    context = _stem_context(sessie, biljet_sleutel, kolommen, mijn, fout=fout)
     response = render(request, template, context, status=400 if fout else 200)
     return _met_cookie(response, biljet_sleutel)
