@@ -31,8 +31,10 @@ from sessie.sql import tel_op
 BROWSER_COOKIE = "wijkavond_browser"
 BROWSER_COOKIE_AGE = 60 * 60 * 24 * 30
 TOO_MANY = 429
-# Counters older than this count for nothing; the retention run (`manage.py vergeet`) deletes them.
+# Counters older than this count for nothing; the retention run (`manage.py vergeet`) deletes them,
+# and so does one counted request in OPRUIMKANS, where no retention run is scheduled.
 TELLER_BEWAREN = dt.timedelta(days=1)
+OPRUIMKANS = 0.01
 
 
 def _nu() -> dt.datetime:
@@ -65,7 +67,7 @@ def hits(tellingen: list[tuple[str, int]]) -> list[float]:
     vorige = dict(
         Teller.objects.filter(sleutel__in=vorige_sleutels).values_list("sleutel", "aantal")
     )
-    if random.random() < 0.01:
+    if random.random() < OPRUIMKANS:
         Teller.objects.filter(venster__lt=nu - TELLER_BEWAREN).delete()
     return [
         nieuw[f"{s}@{begin}"] + vorige.get(oud, 0) * (1 - (seconden - begin) / v)

@@ -183,16 +183,29 @@ def test_refused_posts_make_no_server_sessions(sessie):
 
 
 def test_counting_a_post_takes_two_statements_for_all_three_counters(
-    sessie, klok, django_assert_num_queries, monkeypatch
+    sessie, klok, django_assert_num_queries
 ):
     """Every public POST counts per browser, per address and per address-minute: one upsert for
     the three, one read of their previous windows (a dot at the wrap-up is 100 phones × 3)."""
-    from sessie import ratelimit
     from sessie.ratelimit import hits
 
-    monkeypatch.setattr(ratelimit.random, "random", lambda: 0.5)  # no clean-up this time
     with django_assert_num_queries(2):
         eerste = hits([("x:b", 3600), ("x:a", 3600), ("x:am", 60)])
     assert eerste == [1, 1, 1]
     with django_assert_num_queries(2):
         assert hits([("x:b", 3600), ("x:a", 3600), ("x:am", 60)]) == [2, 2, 2]
+
+
+def test_one_counted_request_in_a_hundred_clears_counters_older_than_a_day(
+    sessie, klok, monkeypatch
+):
+    """Where no retention run (`manage.py vergeet`) is scheduled, the table still stays small."""
+    from sessie.ratelimit import hits
+
+    hits([("x:b", 3600)])
+    klok.verder(ratelimit.TELLER_BEWAREN.total_seconds() + 3600)
+    hits([("y:b", 3600)])
+    assert Teller.objects.count() == 2  # OPRUIMKANS is 0 in tests: nothing cleared
+    monkeypatch.setattr(ratelimit, "OPRUIMKANS", 1.0)
+    hits([("z:b", 3600)])
+    assert sorted(t.sleutel.split("@")[0] for t in Teller.objects.all()) == ["y:b", "z:b"]

@@ -182,16 +182,13 @@ def test_the_ballot_cookie_is_secure_where_the_session_cookie_is(client, avond, 
 
 
 def test_a_dot_from_a_phone_costs_a_fixed_number_of_queries(
-    client, avond, items, django_assert_num_queries, monkeypatch
+    client, avond, items, django_assert_num_queries
 ):
     """A hundred phones put three dots each within two minutes: the rate limit's counters (2),
     the session (1), in one transaction the ballot locked, its dots, the new dot and the change
     counter (4, and its begin and end). The key points come from memory, as a dot does not
     change them, and the item is looked up among them; the answer's dots are the ones the
     transaction read. It was 22."""
-    from sessie import ratelimit
-
-    monkeypatch.setattr(ratelimit.random, "random", lambda: 0.5)  # no counter clean-up now
     client.get(stem_url(avond))
     dot(client, avond, items[0], HTTP_HX_REQUEST="true")
     with django_assert_num_queries(9):
