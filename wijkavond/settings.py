@@ -164,13 +164,14 @@ else:
         }
     }
 
-# Per-process memory: live fragments rendered once per change (sessie.live.live_fragment).
+# Per-process memory: live fragments rendered once per change (sessie.live.live_fragment), the
+# dot vote's key points and rows (a few dozen per evening: 10,000 hold forty evenings and more).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "fragments": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "fragments",
-        "OPTIONS": {"MAX_ENTRIES": 2000},
+        "OPTIONS": {"MAX_ENTRIES": 10000},
     },
 }
 

@@ -159,6 +159,30 @@ def test_a_dot_on_a_point_no_longer_in_the_vote_is_refused(client, avond, items)
     assert not Stip.objects.filter(idee=items[1]).exists()
 
 
+def test_kept_rows_follow_each_phone_its_language_and_the_key_points(
+    client, avond, items, settings
+):
+    """Each row is kept per process as it looks with this many dots, in this language, while the
+    key points stand: another phone, English, or an edited point each get their own."""
+    from django.test import Client
+
+    client.get(stem_url(avond))
+    dot(client, avond, items[0])
+    mijn = client.get(stem_url(avond)).content.decode()
+    assert f'id="min-{items[0].pk}"' in mijn and "Hier staat 1 stip van u" in mijn
+
+    ander = Client()
+    pagina = ander.get(stem_url(avond)).content.decode()
+    assert f'id="min-{items[0].pk}"' not in pagina and "van u" not in pagina
+
+    ander.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    engels = ander.get(stem_url(avond)).content.decode()
+    assert "+ Dot: Buurthuis" in engels and "+ Stip" not in engels
+
+    items[0].bewerk(tekst="Buurthuis met tuin", soort=items[0].soort, prompt=None, versie=1)
+    assert "Buurthuis met tuin" in client.get(stem_url(avond)).content.decode()
+
+
 def test_the_vote_refuses_other_methods(client, avond):
     assert client.put(stem_url(avond)).status_code == 405
 
