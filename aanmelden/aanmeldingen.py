@@ -342,6 +342,8 @@ _EIGEN = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", 
 
 def vouw(tekst: str) -> str:
     """Text as the door types it: no accents, no case (Zoë → zoe, Yılmaz → yilmaz)."""
+    if tekst.isascii():  # most names: nothing to take off but the case (a search folds 300)
+        return tekst.lower()
     zonder = unicodedata.normalize("NFKD", tekst.casefold().translate(_EIGEN))
     return "".join(teken for teken in zonder if not unicodedata.combining(teken))
 

@@ -295,9 +295,11 @@ RIJEN = ("persoon", "voorstel")
 @never_cache  # the names of everyone expected: never in a shared or back-forward cache
 def deur(request: HttpRequest, slug: str) -> HttpResponse:
     sessie = helper(request, slug, DEUR).sessie
-    context = _deur_context(sessie, tekst=request.GET.get("q", ""))
-    template = "aanmelden/deur.html#resultaten" if request.htmx else "aanmelden/deur.html"
-    return render(request, template, context)
+    tekst = request.GET.get("q", "")
+    if request.htmx:  # a search as the door types: the list alone, without the counts above it
+        context = {"sessie": sessie, "q": tekst, "gevonden": verbs.zoek(sessie, tekst=tekst)}
+        return render(request, "aanmelden/deur.html#resultaten", context)
+    return render(request, "aanmelden/deur.html", _deur_context(sessie, tekst=tekst))
 
 
 @require_POST
