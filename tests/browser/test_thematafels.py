@@ -244,7 +244,7 @@ KERNPUNT = (
 
 @pytest.mark.parametrize("breed, hoog", [(1920, 1080), (1280, 800), (1024, 768)])
 def test_a_new_idea_of_a_busy_theme_shows_on_the_wall_without_scrolling(
-    page, live_server, noord, tafel, breed, hoog
+    page, live_server, noord, tafel, breed, hoog, tmp_path
 ):
     """Five starred key points at a table: the newest ideas still show, whole key points give
     way from the bottom with "and n more", and the page never scrolls."""
@@ -263,7 +263,7 @@ def test_a_new_idea_of_a_busy_theme_shows_on_the_wall_without_scrolling(
     Sessie.bump(noord.pk)
     nieuw = kolom.locator(".wand-ideeen li", has_text="Net binnen")
     expect(nieuw).to_be_in_viewport(ratio=1, timeout=3000)
-    page.screenshot(path=f"/tmp/wand-{breed}.png")
+    page.screenshot(path=tmp_path / f"wand-{breed}.png")
     assert page.evaluate("document.scrollingElement.scrollHeight") <= hoog
     # Inside its column's box, not cut off by it; every shown key point whole.
     rand = kolom.bounding_box()
