@@ -76,9 +76,9 @@ def public_versie(slug: str, kanaal: str = "versie") -> tuple[int, int] | None:
     return (row[0], row[1]) if row else None
 
 
-# Which change counter a live fragment follows: everything; the programme and clock only; or
-# everything but the dots (a table's list shows none: the hall's voting leaves it at 204).
-KANALEN = {"versie": "versie", "programma": "programma_versie", "kernpunten": "kernpunten_versie"}
+# Which change counter a live fragment follows: everything, or the programme and clock only. (A
+# table host's list polls with a mark of its own ideas instead: `thematafels.ideeen.lijst_merk`.)
+KANALEN = {"versie": "versie", "programma": "programma_versie"}
 
 
 def poll_unchanged(request: HttpRequest, slug: str) -> bool:

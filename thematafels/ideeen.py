@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models import Count, F, Max, Window
 from django.db.models.functions import RowNumber
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from sessie.capture import vastleggen
@@ -19,6 +21,7 @@ from sessie.sql import Columns, rows, select, table
 from thematafels import rollen
 from thematafels.models import (
     Idee,
+    IdeeQuerySet,
     Prompt,
     Rolnotitie,
     Ronde,
@@ -156,6 +159,25 @@ class Overdracht:
     aantal: int
     # When nobody starred a key point, the newest ideas are the next best thing to pass on.
     laatste: list[Idee] = field(default_factory=list)
+
+
+# What a table's list shows of each idea; the host's phone polls with a mark of them.
+LIJST_VELDEN = ("pk", "tekst", "soort", "kernpunt", "prompt__tekst")
+
+
+def tafellijst(tafel: Tafel) -> IdeeQuerySet:
+    """A table's ideas as its host's list shows them (filter on the round), newest first."""
+    return Idee.objects.zichtbaar().filter(tafel=tafel).order_by("-aangemaakt", "-pk")
+
+
+def lijst_merk(sessie: Sessie, rijen: Iterable[Sequence]) -> str:
+    """A mark of what a table's list shows: `LIJST_VELDEN` of each idea in list order, in this
+    language. A capture at another table, or the hall's dots, leave it standing: the six hosts'
+    lists no longer render again for every change in the session."""
+    merk = hashlib.blake2b(repr((get_language(), sessie.taal)).encode(), digest_size=8)
+    for rij in rijen:
+        merk.update(repr(tuple(rij)).encode())
+    return "m" + merk.hexdigest()
 
 
 def overdracht(*, tafel: Tafel, ronde: Ronde, rondes: Sequence[Ronde]) -> Overdracht | None:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -19,7 +20,7 @@ from sessie.access import organiser_sessie, public_sessie
 from sessie.capture import nieuwe_sleutel
 from sessie.export import organiser_export
 from sessie.links import absolute
-from sessie.live import in_zaalcheck, live_view, no_change, poll_url, unchanged
+from sessie.live import in_zaalcheck, live_view, no_change, poll_url
 from sessie.models import Sessie
 from sessie.ratelimit import message, rate_limit, refuse
 from thematafels import ideeen as domein
@@ -108,21 +109,26 @@ def _rollen_context(sessie: Sessie, tafel: Tafel, *, form: RolnotitieForm | None
 def _lijst_context(sessie: Sessie, tafel: Tafel, ronde, *, ongedaan: Idee | None = None) -> dict:
     """Just what the list of ideas needs: a capture's answer stays cheap.
 
-    The poll URL carries the change counter `sessie` was loaded with, before the ideas are read:
-    a change in between makes one poll too many, never one too few.
+    The poll URL carries a mark of what the list shows (`ideeen.lijst_merk`): the next poll
+    answers 204 while this table's ideas of this round look the same.
     """
-    ideeen = Idee.objects.zichtbaar().filter(tafel=tafel, ronde=ronde).select_related("prompt")
+    ideeen = (
+        list(domein.tafellijst(tafel).filter(ronde=ronde).select_related("prompt")) if ronde else []
+    )
     lijst = reverse(
         "thematafels:ideeen_lijst",
         kwargs={"slug": sessie.slug, "tafel_id": tafel.pk, "ronde": ronde.nummer if ronde else 0},
+    )
+    rijen = (
+        (i.pk, i.tekst, i.soort, i.kernpunt, i.prompt.tekst if i.prompt else None) for i in ideeen
     )
     return {
         "sessie": sessie,
         "tafel": tafel,
         "ronde": ronde,
-        "ideeen": list(ideeen),
+        "ideeen": ideeen,
         "ongedaan": ongedaan,
-        "poll_url": poll_url(lijst, sessie=sessie, kanaal="kernpunten"),
+        "poll_url": f"{lijst}?{urlencode({'v': domein.lijst_merk(sessie, rijen)})}",
     }
 
 
@@ -160,12 +166,17 @@ def vastleggen(request: HttpRequest, slug: str, tafel_id: int) -> HttpResponse:
 def ideeen_lijst(request: HttpRequest, slug: str, tafel_id: int, ronde: int) -> HttpResponse:
     """The capture page's list, polled every 5 s: another phone at this table may add ideas.
 
-    204 while the session's counter of everything but dots stands still (the hall's voting does
-    not move it); never the capture form.
+    204 while this table's ideas of this round look as the poll's mark says (a capture at
+    another table or the hall's dots leave it standing); never the capture form.
     """
     sessie, tafel = tafel_toegang(request, slug, tafel_id)
-    if unchanged(request, sessie, kanaal="kernpunten"):  # the list shows no dots
-        return no_change()
+    if request.htmx and (merk := request.GET.get("v")):
+        lijst = domein.tafellijst(tafel).filter(ronde__nummer=ronde)
+        rijen = list(lijst.values_list(*domein.LIJST_VELDEN))
+        if merk == domein.lijst_merk(sessie, rijen) and (
+            rijen or Ronde.objects.filter(sessie=sessie, nummer=ronde).exists()  # else 404
+        ):
+            return no_change()
     ronde_obj = get_object_or_404(Ronde, sessie=sessie, nummer=ronde)
     if not request.htmx:
         return _terug_naar_tafel(sessie, tafel, ronde_obj)

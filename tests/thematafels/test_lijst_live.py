@@ -21,20 +21,20 @@ def poll(client, url, **extra):
     return client.get(url, HTTP_HX_REQUEST="true", **extra)
 
 
-def huidige_v(avond) -> str:
-    """The counter the list follows: every change but a dot (the list shows none)."""
-    avond.sessie.refresh_from_db(fields=["kernpunten_versie"])
-    return str(avond.sessie.kernpunten_versie)
+def huidige_v(client, avond, ronde=1) -> str:
+    """The mark the list polls with now: a fresh list's own poll URL carries it."""
+    html = poll(client, lijst_url(avond, ronde=ronde)).content.decode()
+    return re.search(r'id="ideeen-live"[^>]*hx-get="[^"]*\?v=(m[0-9a-f]+)"', html).group(1)
 
 
-def test_the_capture_page_polls_its_list_with_the_change_counter(client, avond):
+def test_the_capture_page_polls_its_list_with_a_mark_of_its_ideas(client, avond):
     host_client(client, avond.sessie, avond.tafels[0])
     url = reverse(
         "thematafels:vastleggen", kwargs={"slug": avond.sessie.slug, "tafel_id": avond.tafels[0].pk}
     )
     html = client.get(url).content.decode()
     live = re.search(r'<div id="ideeen-live"[^>]*>', html).group(0)
-    assert f'hx-get="{lijst_url(avond)}?v={huidige_v(avond)}"' in live
+    assert f'hx-get="{lijst_url(avond)}?v={huidige_v(client, avond)}"' in live
     assert 'hx-trigger="every 5s, live-refresh"' in live and "data-live-poll" in live
     # Nothing anyone types in is inside the polled region: only the ideas' buttons.
     region = html[html.index('<div id="ideeen-live"') : html.index('<p class="ideeen-leeg')]
@@ -68,14 +68,14 @@ def test_only_get(client, avond):
 
 def test_nothing_changed_answers_204(client, avond):
     host_client(client, avond.sessie, avond.tafels[0])
-    response = poll(client, f"{lijst_url(avond)}?v={huidige_v(avond)}")
+    response = poll(client, f"{lijst_url(avond)}?v={huidige_v(client, avond)}")
     assert response.status_code == 204 and response.content == b""
 
 
 def test_the_halls_dots_leave_the_list_at_204(client, avond):
     """A hundred phones voting must not make every table's list render again."""
     host_client(client, avond.sessie, avond.tafels[0])
-    v = huidige_v(avond)
+    v = huidige_v(client, avond)
     kernpunt = make_idee(avond.tafels[1], avond.rondes[0], "Een kernpunt", kernpunt=True)
     stemmer = type(client)()
     stem = reverse("thematafels:stemmen", kwargs={"slug": avond.sessie.slug})
@@ -86,7 +86,7 @@ def test_the_halls_dots_leave_the_list_at_204(client, avond):
 
 def test_after_another_phones_capture_the_list_and_count_come_back(client, avond):
     host_client(client, avond.sessie, avond.tafels[0])
-    v = huidige_v(avond)
+    v = huidige_v(client, avond)
     make_idee(avond.tafels[0], avond.rondes[0], "Van de andere telefoon")
     make_idee(avond.tafels[0], avond.rondes[1], "Andere ronde")
     make_idee(avond.tafels[1], avond.rondes[0], "Andere tafel")
@@ -99,14 +99,46 @@ def test_after_another_phones_capture_the_list_and_count_come_back(client, avond
     assert "Andere ronde" not in html and "Andere tafel" not in html
     assert 'id="ideeen-teller" hx-swap-oob="true"' in html
     # The fresh fragment polls on from the new counter; the capture form is not in it.
-    assert f"?v={huidige_v(avond)}" in html
+    assert f"?v={huidige_v(client, avond)}" in html
     assert 'name="tekst"' not in html and "vastleg-form" not in html
+
+
+def test_a_capture_at_another_table_leaves_this_list_at_204(client, avond):
+    """Six hosts capture all evening: one table's idea must not make the other five lists
+    render again (they followed the session's counter until now)."""
+    make_idee(avond.tafels[0], avond.rondes[0], "Al op de lijst")
+    host_client(client, avond.sessie, avond.tafels[0])
+    v = huidige_v(client, avond)
+    idee = make_idee(avond.tafels[1], avond.rondes[0], "Aan een andere tafel")
+    idee.zet_kernpunt(kernpunt=True)  # moves the session's counters
+    make_idee(avond.tafels[0], avond.rondes[1], "Deze tafel, de volgende ronde")
+    assert poll(client, f"{lijst_url(avond)}?v={v}").status_code == 204
+
+
+def test_every_change_this_list_shows_brings_it_back(client, avond):
+    prompt = avond.themas[0].prompts.create(tekst="Wat is nodig?")
+    idee = make_idee(avond.tafels[0], avond.rondes[0], "Een buurthuis", prompt=prompt)
+    host_client(client, avond.sessie, avond.tafels[0])
+
+    def na(verandering, te_zien: str) -> None:
+        v = huidige_v(client, avond)
+        verandering()
+        response = poll(client, f"{lijst_url(avond)}?v={v}")
+        assert response.status_code == 200 and te_zien in response.content.decode()
+
+    na(lambda: idee.zet_kernpunt(kernpunt=True), "is-kernpunt")
+    na(
+        lambda: idee.bewerk(tekst="Een groot buurthuis", soort=idee.soort, prompt=prompt, versie=1),
+        "Een groot buurthuis",
+    )
+    na(lambda: avond.themas[0].prompts.update(tekst="Wat ontbreekt?"), "Wat ontbreekt?")
+    na(lambda: make_idee(avond.tafels[0], avond.rondes[0], "Nog een"), "Nog een")
 
 
 def test_deleted_ideas_leave_the_list(client, avond):
     host_client(client, avond.sessie, avond.tafels[0])
     idee = make_idee(avond.tafels[0], avond.rondes[0], "Weg ermee")
-    v = huidige_v(avond)
+    v = huidige_v(client, avond)
     idee.verwijder()
     assert "Weg ermee" not in poll(client, f"{lijst_url(avond)}?v={v}").content.decode()
 
@@ -130,11 +162,15 @@ def test_without_htmx_the_url_leads_back_to_the_capture_page(client, avond):
     assert response["Location"].endswith(f"/tafel/{avond.tafels[0].pk}/?ronde=2")
 
 
-def test_an_unchanged_poll_costs_one_query(client, avond, django_assert_num_queries):
+@pytest.mark.parametrize("aantal", [1, 200])
+def test_an_unchanged_poll_costs_two_queries(client, avond, django_assert_num_queries, aantal):
+    for i in range(aantal):
+        make_idee(avond.tafels[0], avond.rondes[0], f"Idee {i}")
     host_client(client, avond.sessie, avond.tafels[0])
-    url = f"{lijst_url(avond)}?v={huidige_v(avond)}"
-    # The table with its session and the host's link, in one statement: then 204.
-    with django_assert_num_queries(1):
+    url = f"{lijst_url(avond)}?v={huidige_v(client, avond)}"
+    # The table with its session and the host's link, in one statement; what the list shows of
+    # this round's ideas, for the mark: then 204.
+    with django_assert_num_queries(2):
         assert poll(client, url).status_code == 204
 
 
@@ -146,8 +182,8 @@ def test_a_changed_poll_costs_a_constant_number_of_queries(
     for i in range(aantal):
         make_idee(avond.tafels[0], avond.rondes[0], f"Idee {i}", prompt=prompt)
     host_client(client, avond.sessie, avond.tafels[0])
-    # Table with its session and link, round, ideas with their prompts.
-    with django_assert_num_queries(3):
+    # Table with its session and link, the mark's rows, round, ideas with their prompts.
+    with django_assert_num_queries(4):
         response = poll(client, f"{lijst_url(avond)}?v=0")
     assert response.status_code == 200
     assert len(re.findall(r'<li id="idee-\d+"', response.content.decode())) == aantal
@@ -166,7 +202,7 @@ def test_over_church_wifi_a_browser_gets_the_list_compressed(client, avond):
     html = gzip.decompress(packed.content).decode()
     assert len(re.findall(r'<li id="idee-\d+"', html)) == 20
     # An unchanged poll stays an empty 204.
-    assert poll(client, f"{lijst_url(avond)}?v={huidige_v(avond)}").status_code == 204
+    assert poll(client, f"{lijst_url(avond)}?v={huidige_v(client, avond)}").status_code == 204
 
 
 def test_an_answer_that_fits_one_packet_is_not_compressed(client, avond):
