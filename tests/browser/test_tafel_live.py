@@ -52,7 +52,7 @@ def test_a_second_phone_sees_the_others_idea_while_its_own_text_stays(
 
 
 def test_a_keyboard_users_focus_survives_the_list_refresh(page, live_server, noord, tafel):
-    """Another table's capture refreshes this list too: focus stays on the same button."""
+    """Another phone's capture at this table refreshes the list: focus stays on the same button."""
     ronde = noord.rondes.get(nummer=1)
     idee = domein.leg_idee_vast(
         tafel=tafel, ronde=ronde, sleutel=uuid.uuid4(), tekst="Hier", soort="idee", prompt=None
@@ -61,12 +61,12 @@ def test_a_keyboard_users_focus_survives_the_list_refresh(page, live_server, noo
     page.goto(live_server.url + reverse("sessie:toegang", args=[token]))
     page.locator(f"#verwijder-{idee.pk}").focus()
     oud = page.locator("#ideeen-live").element_handle()
-    andere = noord.thematafels.get(nummer=2).tafels.first()
     domein.leg_idee_vast(
-        tafel=andere, ronde=ronde, sleutel=uuid.uuid4(), tekst="Elders", soort="idee", prompt=None
+        tafel=tafel, ronde=ronde, sleutel=uuid.uuid4(), tekst="Ook hier", soort="idee", prompt=None
     )
     page.evaluate("htmx.trigger('#ideeen-live', 'live-refresh')")
     page.wait_for_function("old => !old.isConnected", arg=oud)
+    expect(page.locator("#ideeen-live")).to_contain_text("Ook hier")
     expect(page.locator(f"#verwijder-{idee.pk}")).to_be_focused()
 
 
