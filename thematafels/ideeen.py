@@ -170,6 +170,12 @@ def tafellijst(tafel: Tafel) -> IdeeQuerySet:
     return Idee.objects.zichtbaar().filter(tafel=tafel).order_by("-aangemaakt", "-pk")
 
 
+def lijst_rij(idee: Idee) -> tuple:
+    """`LIJST_VELDEN` of an idea already read with its prompt, in that order."""
+    prompt = idee.prompt.tekst if idee.prompt else None
+    return (idee.pk, idee.tekst, idee.soort, idee.kernpunt, prompt)
+
+
 def lijst_merk(sessie: Sessie, rijen: Iterable[Sequence]) -> str:
     """A mark of what a table's list shows: `LIJST_VELDEN` of each idea in list order, in this
     language. A capture at another table, or the hall's dots, leave it standing: the six hosts'

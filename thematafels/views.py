@@ -119,16 +119,14 @@ def _lijst_context(sessie: Sessie, tafel: Tafel, ronde, *, ongedaan: Idee | None
         "thematafels:ideeen_lijst",
         kwargs={"slug": sessie.slug, "tafel_id": tafel.pk, "ronde": ronde.nummer if ronde else 0},
     )
-    rijen = (
-        (i.pk, i.tekst, i.soort, i.kernpunt, i.prompt.tekst if i.prompt else None) for i in ideeen
-    )
+    merk = domein.lijst_merk(sessie, map(domein.lijst_rij, ideeen))
     return {
         "sessie": sessie,
         "tafel": tafel,
         "ronde": ronde,
         "ideeen": ideeen,
         "ongedaan": ongedaan,
-        "poll_url": f"{lijst}?{urlencode({'v': domein.lijst_merk(sessie, rijen)})}",
+        "poll_url": f"{lijst}?{urlencode({'v': merk})}",
     }
 
 
