@@ -2,20 +2,27 @@
 
 Each simulated evening has its own session and its own people, at the rates of the issue's
 evening model, except the 150 phones' programme polls: wrk plays those (bench/telefoons.lua), and
-here of the phones only the hundred that vote. Polling screens poll at their real intervals;
-the evening's events (captures, check-ins, questions, registrations) come `AVOND_FACTOR` times
-as fast as on the real evening, and every phase runs at once (the door, both rounds, the
-information point and the wrap-up's dots), so each second of the run is busier than any second
-of a real evening.
+here of the phones only the hundred that vote. Polling screens poll at their real intervals, all
+evening. Two models (`AVOND_MODEL`):
+
+- "avond", the evening as its programme runs it: the door (300 people in 30 minutes), then the
+  table rounds (an idea every 20 s at each of six tables), then the wrap-up (a hundred phones
+  putting three dots each within two minutes), each phase `AVOND_FASE` seconds long, one after
+  another and on the same clock for every evening, as when every district meets on the same
+  night at the same hour. The information point, the visitors asking by QR and the people
+  registering at home go on all evening. Events come at `AVOND_FACTOR` times the night's pace.
+- "samen", the stress model: every phase at once, the events `AVOND_FACTOR` times as fast, so
+  each second of the run is busier than any second of a real evening.
 
 Every request names its type in `X-Bench-Soort`, for nginx's log of the server-side time, and
 checks its answer; each accepted write's mark goes to `AVOND_UITSLAG` so that the
 driver can count afterwards, in the database, that each is stored exactly once.
 
 Environment: AVOND_CONFIG (the evenings, from bench/avond_opzet.py), AVOND_UITSLAG (where the
-accepted writes go), AVOND_FACTOR, AVOND_DUUR (seconds), AVOND_ADRESSEN ("1": send each person's
-own address in X-Forwarded-For, as a proxy would), AVOND_OPWARMEN (seconds after everyone is in
-before the figures count: the pages' first loads are not the evening's load).
+accepted writes go), AVOND_MODEL, AVOND_FACTOR, AVOND_FASE (seconds per phase), AVOND_START (the
+moment, in Unix seconds, the evening's first phase starts: after everyone is in and their first
+pages are loaded), AVOND_ADRESSEN ("1": send each person's own address in X-Forwarded-For, as a
+proxy would).
 """
 
 from __future__ import annotations
@@ -38,37 +45,33 @@ from locust import FastHttpUser, events, task
 
 AVONDEN = json.loads(Path(os.environ["AVOND_CONFIG"]).read_text())
 N = len(AVONDEN)
-F = float(os.environ.get("AVOND_FACTOR", "3"))
-DUUR = float(os.environ.get("AVOND_DUUR", "90"))
+MODEL = os.environ.get("AVOND_MODEL", "avond")
+F = float(os.environ.get("AVOND_FACTOR", "1"))
+FASE = float(os.environ.get("AVOND_FASE", "130"))
+START = float(os.environ.get("AVOND_START") or time.time() + 20)
 ADRESSEN = os.environ.get("AVOND_ADRESSEN") == "1"
-OPWARMEN = float(os.environ.get("AVOND_OPWARMEN", "20"))
-STEMVENSTER = min(120.0, max(10.0, DUUR - OPWARMEN - 25))
+FASEN = ("deur", "tafels", "afsluiting")
+STEMVENSTER = min(120.0, FASE - 8)  # the wrap-up's two minutes of dots (shorter phase: faster)
 GEACCEPTEERD: dict[str, list] = defaultdict(list)
-BEGIN = time.monotonic()
+
+
+def begin_van(fase: str) -> float:
+    """When `fase` starts (Unix seconds): one after another, or all at START in "samen"."""
+    return START if MODEL == "samen" else START + FASEN.index(fase) * FASE
+
+
+def in_fase(fase: str) -> bool:
+    nu = time.time()
+    begin = begin_van(fase)
+    return begin <= nu and (MODEL == "samen" or nu < begin + FASE)
 
 
 @events.test_start.add_listener
-def _begin(**_kwargs) -> None:
-    global BEGIN
-    BEGIN = time.monotonic()
-
-
-@events.spawning_complete.add_listener
-def _na_het_opwarmen(**_kwargs) -> None:
-    """Count from when everyone is in: 150 phones per evening opening their page in the same
+def _tel_vanaf_start(environment, **_kwargs) -> None:
+    """Count from the evening's start: 150 phones per evening opening their page in the same
     seconds is the run's start, not the evening (on the night people arrive over half an
     hour)."""
-    runner = events_runner[0] if events_runner else None
-    if runner is not None:
-        gevent.spawn_later(OPWARMEN, runner.stats.reset_all)
-
-
-events_runner: list = []
-
-
-@events.init.add_listener
-def _runner(environment, **_kwargs) -> None:
-    events_runner.append(environment.runner)
+    gevent.spawn_later(max(0.0, START - time.time()), environment.runner.stats.reset_all)
 
 
 @events.test_stop.add_listener
@@ -222,9 +225,6 @@ class Persoon(FastHttpUser):
         # Not everyone opens the page in the same second.
         gevent.sleep(random.uniform(0, interval))
 
-    def verstreken(self) -> float:
-        return time.monotonic() - BEGIN
-
 
 class Stemmer(Persoon):
     """One of the hundred phones per evening that put three dots each at the wrap-up (all 150
@@ -233,21 +233,19 @@ class Stemmer(Persoon):
     per_avond = 100
 
     def on_start(self) -> None:
-        # The wrap-up: a hundred phones put three dots each within two minutes (within the run,
-        # when it is shorter: then the dots come faster than on the night).
-        self.stemmen = sorted(
-            random.uniform(OPWARMEN + 5, OPWARMEN + 5 + STEMVENSTER) for _ in range(3)
-        )
+        # The wrap-up: a hundred phones put three dots each within two minutes.
+        begin = begin_van("afsluiting") + 5
+        self.stemmen = sorted(random.uniform(begin, begin + STEMVENSTER) for _ in range(3))
         if not self.a["kernpunten"]:
             self.stemmen = []  # nothing to vote on at this evening (it has no key points)
 
     def wait_time(self) -> float:
         """Asleep until the next dot (and for good after the third)."""
-        return max(0.0, self.stemmen[0] - self.verstreken()) if self.stemmen else 3600.0
+        return max(0.0, self.stemmen[0] - time.time()) if self.stemmen else 3600.0
 
     @task
     def stem(self) -> None:
-        if not self.stemmen or self.verstreken() < self.stemmen[0]:
+        if not self.stemmen or time.time() < self.stemmen[0]:
             return
         self.stemmen.pop(0)
         if len(self.stemmen) == 2:
@@ -286,8 +284,9 @@ class Wand(Scherm):
 
 
 class Tafelhost(Persoon):
-    """A table host's phone: an idea every 20 s (÷ factor), some starred or edited, the list
-    polled every 5 s. The first table's host loses the network for 60 s and sends its queue."""
+    """A table host's phone: in the rounds an idea every 20 s (÷ factor), some starred or
+    edited; the list polled every 5 s all evening. The first table's host loses the network for
+    60 s in the rounds and then sends its queue."""
 
     per_avond = 6
     wait_time = ongeveer_elke(5)
@@ -300,9 +299,10 @@ class Tafelhost(Persoon):
         self.vraag("GET", f"/toegang/{self.a['hosts'][self.nr % len(self.a['hosts'])]}/", "link")
         pagina = self.vraag("GET", self.basis, "host page")
         self.poll = poll_url(pagina.text, "ideeen-live") if pagina else None
-        self.volgende = self.verstreken() + random.uniform(0, self.IDEE_ELKE / F)
+        self.volgende = begin_van("tafels") + random.uniform(0, self.IDEE_ELKE / F)
         self.wachtrij: list[dict] = []
-        self.offline = (DUUR * 0.3, DUUR * 0.3 + 60) if self.nr == 0 else (-1, -1)
+        weg = begin_van("tafels") + 20
+        self.offline = (weg, weg + 60) if self.nr == 0 else (-1, -1)
         self.laatste_idee = None
 
     def idee(self) -> dict:
@@ -326,9 +326,9 @@ class Tafelhost(Persoon):
 
     @task
     def werk(self) -> None:
-        nu = self.verstreken()
+        nu = time.time()
         weg = self.offline[0] <= nu < self.offline[1]
-        if nu >= self.volgende:
+        if nu >= self.volgende and in_fase("tafels"):
             self.volgende += self.IDEE_ELKE / F
             if weg:
                 self.wachtrij.append(self.idee())
@@ -379,8 +379,8 @@ class Tafelhost(Persoon):
 
 
 class Deur(Persoon):
-    """The door: 300 people in 30 minutes (÷ factor), each searched and checked in; a walk-in
-    every fifteenth."""
+    """The door, in its phase: 300 people in 30 minutes (÷ factor), each searched and checked
+    in; a walk-in every fifteenth."""
 
     per_avond = 1
     wait_time = ongeveer_elke(1800 / 300 / F)
@@ -394,6 +394,8 @@ class Deur(Persoon):
 
     @task
     def volgende(self) -> None:
+        if not in_fase("deur"):
+            return
         gast = next(self.gasten, None)
         if gast is None:
             return
@@ -411,7 +413,8 @@ class Deur(Persoon):
 
 
 class Informatiepunt(Persoon):
-    """The information point logs a question a minute (÷ factor) and polls its list every 5 s."""
+    """The information point, all evening: a question a minute (÷ factor), its list polled
+    every 5 s."""
 
     per_avond = 1
     wait_time = ongeveer_elke(5)
@@ -421,11 +424,11 @@ class Informatiepunt(Persoon):
         self.vraag("GET", f"/toegang/{self.a['informatiepunt']}/", "link")
         pagina = self.vraag("GET", f"/s/{self.slug}/informatiepunt/", "info point page")
         self.poll = poll_url(pagina.text, "vragen-lijst") if pagina else None
-        self.volgende = self.verstreken() + random.uniform(0, 60 / F)
+        self.volgende = START + random.uniform(0, 60 / F)
 
     @task
     def werk(self) -> None:
-        if self.verstreken() >= self.volgende:
+        if time.time() >= self.volgende:
             self.volgende += 60 / F
             merk = f"vraag-{uuid.uuid4()}"
             self.schrijf(

@@ -33,6 +33,7 @@ from bench.avond import (
     ROOT,
     druk_af,
     kinderen,
+    model_uit_omgeving,
     omgeving,
     python,
     speel,
@@ -95,8 +96,7 @@ def wand_van_b_ziet_idee_van_a(avond: dict, a: str, b: str) -> float:
 def main(n: int) -> bool:
     if not shutil.which("nginx"):
         raise SystemExit("nginx is missing: apt-get install -y nginx-light")
-    duur = int(os.environ.get("BENCH_AVOND_DUUR", "150"))
-    factor = float(os.environ.get("BENCH_AVOND_FACTOR", "3"))
+    model = model_uit_omgeving()
     workers = int(os.environ.get("BENCH_WORKERS", "4")) // 2 or 1
     poort, a, b = 8770, 8771, 8772
     map_ = Path(tempfile.mkdtemp(prefix="wijkavond-twee-"))
@@ -137,8 +137,8 @@ def main(n: int) -> bool:
               f" ({'within' if seconden <= 3 else 'NOT within'} 3 s).")  # fmt: skip
         pids = [p for proces in processen[:2] for p in (proces.pid, *kinderen(proces.pid))]
         proxy_pids = [proxy.pid, *kinderen(proxy.pid)]
-        stap = speel(env, avonden, base, pids, map_, duur, factor, proxy_pids)
-        druk_af(stap, factor)
+        stap = speel(env, avonden, base, pids, map_, model, proxy_pids)
+        druk_af(stap)
         if taken:
             time.sleep(5)  # the worker's last batch
             open_taken = python(env, "manage.py", "shell", "-v0", "-c",
