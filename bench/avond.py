@@ -102,6 +102,7 @@ class Stap:
     rss: list[tuple[int, int]] = field(default_factory=list)  # per worker: (start, end) kB
     foutregels: list[str] = field(default_factory=list)
     hello: float = 0.0
+    taken: str = ""  # how the queued mail fared
 
     @property
     def server_cpu(self) -> float:
@@ -226,6 +227,32 @@ def start_gunicorn(env: dict, poort: int, workers: int) -> subprocess.Popen:
     )  # fmt: skip
     wacht_op(f"http://127.0.0.1:{poort}/bench/hello/", proces)
     return proces
+
+
+def met_taken() -> bool:
+    """Mail through the database's task queue and `manage.py db_worker`, as in production
+    (README, *Production*), unless BENCH_TAKEN=0: then it is sent inside the request."""
+    return os.environ.get("BENCH_TAKEN") != "0"
+
+
+TAKEN = {"WIJKAVOND_TASKS_BACKEND": "django_tasks_db.DatabaseBackend"}
+
+
+def start_taken(env: dict) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--no-reload"], cwd=ROOT, env=env,
+        start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
+def taken_over(env: dict) -> str:
+    """How the queued mail fared, a few seconds after the step: for the step's report."""
+    time.sleep(5)  # the worker's last batch
+    open_, alle = python(env, "manage.py", "shell", "-v0", "-c",
+                         "from django_tasks_db.models import DBTaskResult as T;"
+                         "print(T.objects.exclude(status='SUCCESSFUL').count(),"
+                         " T.objects.count())").split()  # fmt: skip
+    return f"{alle} queued so far, {open_} not done 5 s after the step"
 
 
 def stop(proces: subprocess.Popen) -> None:
@@ -414,7 +441,10 @@ def druk_af(stap: Stap) -> None:
                         for k, v in stap.controle.items())  # fmt: skip
     print(f"  writes accepted: {schrijf}")
     workers = ", ".join(f"{a // 1024}→{b // 1024} MB" for a, b in stap.rss)
-    print(f"  worker RSS {workers}")
+    print(f"  RSS (gunicorn and its workers{', the tasks worker' if stap.taken else ''}):"
+          f" {workers}")  # fmt: skip
+    if stap.taken:
+        print(f"  mail: {stap.taken}")
     naam, p99 = stap.slechtste_p99
     print(
         f"  → {'holds' if stap.houdt else 'does NOT hold'} (worst p99 {p99:.0f} ms: {naam};"
@@ -495,12 +525,14 @@ def main() -> None:
         database = "postgres:///wijkavond_bench_avond"
     proxy = os.environ.get("BENCH_AVOND_NGINX", "1") != "0"
     # Behind nginx the proxy and the generator stand in for two hops of X-Forwarded-For.
-    env = omgeving(map_, database, {"WIJKAVOND_TRUSTED_PROXIES": "2"} if proxy else None)
+    extra = {"WIJKAVOND_TRUSTED_PROXIES": "2"} if proxy else {}
+    env = omgeving(map_, database, extra | (TAKEN if met_taken() else {}))
     base = f"http://127.0.0.1:{poort}"
     voor = " behind nginx (bench/nginx.py: a 1 s cache of the public polls' 204)" if proxy else ""
+    taken = ", mail through the tasks worker (db_worker)" if met_taken() else ""
     print(f"Evening capacity on {'PostgreSQL' if postgres else 'SQLite'}: gunicorn ×{workers} sync"
-          f" workers{voor}, {os.cpu_count()} cores shared with the load generators (Locust, and"
-          f" wrk for the phones' polls); in {map_}", flush=True)  # fmt: skip
+          f" workers{voor}{taken}, {os.cpu_count()} cores shared with the load generators (Locust,"
+          f" and wrk for the phones' polls); in {map_}", flush=True)  # fmt: skip
     print(beschrijf(model), flush=True)
     python(env, "manage.py", "migrate", "-v0")
     python(env, "manage.py", "collectstatic", "--noinput", "-v0")
@@ -512,6 +544,9 @@ def main() -> None:
         processen = [start_gunicorn(env, poort + 1 if proxy else poort, workers)]
         try:
             pids = [processen[0].pid, *kinderen(processen[0].pid)]
+            if met_taken():
+                processen.append(start_taken(env))
+                pids.append(processen[-1].pid)  # the app's work: its CPU counts as the app's
             proxy_pids = []
             if proxy:
                 processen.append(nginx.start(map_, poort, [poort + 1], map_ / "static"))
@@ -520,6 +555,8 @@ def main() -> None:
             stap = speel(env, avonden, base, pids, map_, model, proxy_pids)
             if n == stappen[0]:
                 stap.hello = hello(base)
+            if met_taken():
+                stap.taken = taken_over(env)
         finally:
             for proces in reversed(processen):
                 stop(proces)

@@ -14,7 +14,6 @@ task backend is installed; then it
 from __future__ import annotations
 
 import http.cookiejar
-import importlib.util
 import json
 import os
 import re
@@ -30,15 +29,18 @@ from pathlib import Path
 
 from bench import nginx
 from bench.avond import (
-    ROOT,
+    TAKEN,
     druk_af,
     kinderen,
+    met_taken,
     model_uit_omgeving,
     omgeving,
     python,
     speel,
     start_gunicorn,
+    start_taken,
     stop,
+    taken_over,
     wacht_op,
 )
 
@@ -103,12 +105,9 @@ def main(n: int) -> bool:
     subprocess.run(["dropdb", "--if-exists", "wijkavond_bench_twee"], check=True)
     subprocess.run(["createdb", "wijkavond_bench_twee"], check=True)
     extra = {"WIJKAVOND_TRUSTED_PROXIES": "2"}  # nginx and the generator standing in for one
-    taken = (
-        importlib.util.find_spec("django_tasks_db") is not None
-        and os.environ.get("BENCH_TAKEN") != "0"
-    )
+    taken = met_taken()
     if taken:
-        extra["WIJKAVOND_TASKS_BACKEND"] = "django_tasks_db.DatabaseBackend"
+        extra |= TAKEN
     env = omgeving(map_, "postgres:///wijkavond_bench_twee", extra)
     python(env, "manage.py", "migrate", "-v0")
     python(env, "manage.py", "collectstatic", "--noinput", "-v0")
@@ -119,10 +118,7 @@ def main(n: int) -> bool:
         proxy = nginx.start(map_, poort, [a, b], map_ / "static")
         processen.append(proxy)
         if taken:
-            processen.append(subprocess.Popen(
-                [sys.executable, "manage.py", "db_worker"], cwd=ROOT, env=env,
-                start_new_session=True, stdout=subprocess.DEVNULL,
-            ))  # fmt: skip
+            processen.append(start_taken(env))
         base = f"http://127.0.0.1:{poort}"
         wacht_op(f"{base}/bench/hello/", proxy)
         worker = ", the tasks worker" if taken else ""
@@ -137,15 +133,12 @@ def main(n: int) -> bool:
               f" ({'within' if seconden <= 3 else 'NOT within'} 3 s).")  # fmt: skip
         pids = [p for proces in processen[:2] for p in (proces.pid, *kinderen(proces.pid))]
         proxy_pids = [proxy.pid, *kinderen(proxy.pid)]
-        stap = speel(env, avonden, base, pids, map_, model, proxy_pids)
-        druk_af(stap)
         if taken:
-            time.sleep(5)  # the worker's last batch
-            open_taken = python(env, "manage.py", "shell", "-v0", "-c",
-                                "from django_tasks_db.models import DBTaskResult as T;"
-                                "print(T.objects.exclude(status='SUCCESSFUL').count(),"
-                                " T.objects.count())").split()  # fmt: skip
-            print(f"  Tasks (mail): {open_taken[1]} queued, {open_taken[0]} not done 5 s after.")
+            pids.append(processen[-1].pid)
+        stap = speel(env, avonden, base, pids, map_, model, proxy_pids)
+        if taken:
+            stap.taken = taken_over(env)
+        druk_af(stap)
         return stap.houdt and seconden <= 3
     finally:
         for proces in reversed(processen):
