@@ -237,7 +237,42 @@ def _kolommen(sessie: Sessie) -> tuple[list[Kolom], dict[int, Kolom]]:
 
 
 def wand(sessie: Sessie, rondes: Sequence[Ronde]) -> list[Kolom]:
-    """The live wall in four queries, however many ideas there are."""
+    """The live wall in four queries, however many ideas there are; in one while only dots
+    change, as in the wrap-up.
+
+    The hall's dots move the wall every few seconds then, and all it changes is the key points'
+    dot counts and order. So what the wall shows besides is read once per process while the
+    session's key-point counter stands still (a dot does not move it), and every rendering
+    reads only the dots per key point."""
+    cache = caches["fragments"]
+    key = f"wand:{sessie.pk}"
+    stand = (sessie.kernpunten_versie, tuple(r.nummer for r in rondes))
+    entry = cache.get(key)
+    if entry is not None and entry[0] == stand:
+        kolommen = entry[1]
+        kernpunten = [idee for kolom in kolommen for idee in kolom.kernpunten]
+        stemmen = dict(
+            Stip.objects.filter(idee__in=kernpunten)
+            .values("idee_id")
+            .annotate(n=Count("pk"))
+            .values_list("idee_id", "n")
+            .order_by()
+        ) if kernpunten else {}  # fmt: skip
+        for idee in kernpunten:
+            idee.stemmen = stemmen.get(idee.pk, 0)
+    else:
+        kolommen = _wand(sessie, rondes)
+        cache.set(key, (stand, kolommen), timeout=300)
+    for kolom in kolommen:
+        # Most dots first; between equals, the wrap-up's order (kept from the query).
+        kolom.kernpunten.sort(key=lambda idee: -idee.stemmen)
+        kolom.meer_kernpunten = max(0, len(kolom.kernpunten) - WAND_KERNPUNTEN)
+        del kolom.kernpunten[WAND_KERNPUNTEN:]
+    return kolommen
+
+
+def _wand(sessie: Sessie, rondes: Sequence[Ronde]) -> list[Kolom]:
+    """What the wall shows, every key point of each theme included (`wand` keeps the first)."""
     kolommen, per_thema = _kolommen(sessie)
     for kolom in kolommen:
         kolom.per_ronde = {r.nummer: 0 for r in rondes}
@@ -250,13 +285,8 @@ def wand(sessie: Sessie, rondes: Sequence[Ronde]) -> list[Kolom]:
     )
     for rij in tellingen:
         per_thema[rij["tafel__thematafel_id"]].per_ronde[rij["ronde__nummer"]] = rij["n"]
-    kernpunten = _kernpunten(sessie).order_by("-stemmen", "volgorde", "aangemaakt")
-    for idee in kernpunten:
-        kolom = per_thema[idee.thema_id]
-        if len(kolom.kernpunten) < WAND_KERNPUNTEN:
-            kolom.kernpunten.append(idee)
-        else:
-            kolom.meer_kernpunten += 1
+    for idee in _kernpunten(sessie).order_by("volgorde", "aangemaakt", "pk"):
+        per_thema[idee.thema_id].kernpunten.append(idee)
     nieuwste = (
         Idee.objects.zichtbaar()
         .filter(sessie=sessie, kernpunt=False)

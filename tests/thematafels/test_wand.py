@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from sessie.models import Sessie
 from tests.builders import make_idee
+from thematafels.ideeen import zet_stip
 from thematafels.models import Idee
 
 pytestmark = pytest.mark.django_db
@@ -91,6 +92,42 @@ def test_the_wall_query_count_is_constant(client, avond, django_assert_num_queri
     assert again.content == response.content
 
 
+def test_while_only_dots_change_the_wall_reads_just_the_dots(
+    client, avond, django_assert_num_queries
+):
+    """The wrap-up: the hall's dots move the wall every few seconds. Each dot's count and the
+    order it makes show at once; what else the wall shows is kept while the key-point counter
+    stands still, and read afresh when it moves."""
+    buurthuis = make_idee(avond.tafels[0], avond.rondes[0], "Buurthuis", kernpunt=True)
+    wijkapp = make_idee(avond.tafels[1], avond.rondes[0], "Wijkapp", kernpunt=True)
+    make_idee(avond.tafels[2], avond.rondes[0], "Een bankje")
+    Sessie.bump(avond.sessie.pk)
+    wijkhub = client.get(wand_url(avond)).context["kolommen"][0]
+    assert [(i.tekst, i.stemmen) for i in wijkhub.kernpunten] == [("Buurthuis", 0), ("Wijkapp", 0)]
+    for _ in range(2):
+        zet_stip(sessie=avond.sessie, biljet_sleutel=uuid.uuid4(), idee=wijkapp,
+                 sleutel=uuid.uuid4(), erbij=True)  # fmt: skip
+    with django_assert_num_queries(4):
+        response = client.get(wand_url(avond), HTTP_HX_REQUEST="true")
+    wijkhub, wijkstem = response.context["kolommen"]
+    assert [(i.tekst, i.stemmen) for i in wijkhub.kernpunten] == [("Wijkapp", 2), ("Buurthuis", 0)]
+    assert "2 stippen" in response.text
+    assert [i.tekst for i in wijkstem.ideeen] == ["Een bankje"]
+    zet_stip(sessie=avond.sessie, biljet_sleutel=uuid.uuid4(), idee=buurthuis,
+             sleutel=uuid.uuid4(), erbij=True)  # fmt: skip
+    wijkhub = client.get(wand_url(avond), HTTP_HX_REQUEST="true").context["kolommen"][0]
+    assert [(i.tekst, i.stemmen) for i in wijkhub.kernpunten] == [("Wijkapp", 2), ("Buurthuis", 1)]
+    # A new idea moves the key-point counter: the wall reads it all again.
+    make_idee(avond.tafels[2], avond.rondes[1], "Een moestuin")
+    Sessie.bump(avond.sessie.pk)
+    with django_assert_num_queries(7):
+        response = client.get(wand_url(avond), HTTP_HX_REQUEST="true")
+    wijkhub, wijkstem = response.context["kolommen"]
+    assert [i.tekst for i in wijkstem.ideeen] == ["Een moestuin", "Een bankje"]
+    assert wijkstem.per_ronde == {1: 1, 2: 1}
+    assert [(i.tekst, i.stemmen) for i in wijkhub.kernpunten] == [("Wijkapp", 2), ("Buurthuis", 1)]
+
+
 def test_a_wall_left_on_all_evening_keeps_one_rendering_per_language(client, avond):
     """Hours of changes and polls: the server holds the newest wall, not one per change."""
     from django.core.cache import caches
@@ -101,7 +138,9 @@ def test_a_wall_left_on_all_evening_keeps_one_rendering_per_language(client, avo
         assert f"Idee {i}" in client.get(wand_url(avond), HTTP_HX_REQUEST="true").text
     client.cookies["django_language"] = "en"
     client.get(wand_url(avond), HTTP_HX_REQUEST="true")
-    assert len(caches["fragments"]._cache) == 2
+    weergaven = [sleutel for sleutel in caches["fragments"]._cache if "wand.html" in sleutel]
+    assert len(weergaven) == 2
+    assert len(caches["fragments"]._cache) == 3  # and what the wall shows, once
 
 
 def test_the_wall_refuses_post_and_hides_drafts(client, avond):
