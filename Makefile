@@ -23,7 +23,7 @@ help:
 	@echo "make bench  - throughput of the live pages next to a bare hello view (gunicorn x2),"
 	@echo "              then the follow-up report's build and renderers on a large evening"
 	@echo "make bench-avond - how many whole evenings at once one server carries (SQLite and"
-	@echo "              PostgreSQL), then two app hosts behind nginx (about 30 minutes)"
+	@echo "              PostgreSQL), then two app hosts behind nginx (about an hour)"
 	@echo "make messages - update locale/nl after changing user-visible text"
 	@echo "make screenshots - the main screens at 360 and 1920 px into docs/screenshots/ (README)"
 

@@ -105,7 +105,7 @@ def main(n: int) -> bool:
     subprocess.run(["dropdb", "--if-exists", "wijkavond_bench_twee"], check=True)
     subprocess.run(["createdb", "wijkavond_bench_twee"], check=True)
     extra = {"WIJKAVOND_TRUSTED_PROXIES": "2"}  # nginx and the generator standing in for one
-    taken = met_taken()
+    taken = met_taken(postgres=True)
     if taken:
         extra |= TAKEN
     env = omgeving(map_, "postgres:///wijkavond_bench_twee", extra)
