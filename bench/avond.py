@@ -234,7 +234,7 @@ def met_taken(postgres: bool) -> bool:
     on PostgreSQL (README, *Production*); on SQLite inside the request, as `make run` does
     (BENCH_TAKEN=1 or 0 decides instead). The worker claims its tasks in an exclusive
     transaction every second: on SQLite that is one more process after the one write lock, and
-    at twenty evenings' wrap-up it was measured to stall every worker for up to 1.2 s."""
+    in the one run with it, twenty evenings' wrap-up saw every request wait up to 1.2 s."""
     keuze = os.environ.get("BENCH_TAKEN")
     return postgres if keuze is None else keuze == "1"
 
