@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.core.cache import caches
@@ -244,12 +244,12 @@ def wand(sessie: Sessie, rondes: Sequence[Ronde]) -> list[Kolom]:
     dot counts and order. So what the wall shows besides is read once per process while the
     session's key-point counter stands still (a dot does not move it), and every rendering
     reads only the dots per key point."""
-    cache = caches["fragments"]
-    key = f"wand:{sessie.pk}"
-    stand = (sessie.kernpunten_versie, tuple(r.nummer for r in rondes))
-    entry = cache.get(key)
-    if entry is not None and entry[0] == stand:
-        kolommen = entry[1]
+    kolommen, bewaard = _bewaard(
+        f"wand:{sessie.pk}",
+        (sessie.kernpunten_versie, tuple(r.nummer for r in rondes)),
+        lambda: _wand(sessie, rondes),
+    )
+    if bewaard:
         kernpunten = [idee for kolom in kolommen for idee in kolom.kernpunten]
         stemmen = dict(
             Stip.objects.filter(idee__in=kernpunten)
@@ -260,9 +260,6 @@ def wand(sessie: Sessie, rondes: Sequence[Ronde]) -> list[Kolom]:
         ) if kernpunten else {}  # fmt: skip
         for idee in kernpunten:
             idee.stemmen = stemmen.get(idee.pk, 0)
-    else:
-        kolommen = _wand(sessie, rondes)
-        cache.set(key, (stand, kolommen), timeout=300)
     for kolom in kolommen:
         # Most dots first; between equals, the wrap-up's order (kept from the query).
         kolom.kernpunten.sort(key=lambda idee: -idee.stemmen)
@@ -423,14 +420,23 @@ def stemitems(sessie: Sessie) -> list[Kolom]:
     hundred phones, three taps each, within two minutes). So it is read once per process while
     the session's key-point counter stands still (a dot does not move it); each caller gets its
     own copy to mark its dots on."""
-    cache = caches["fragments"]
-    key = f"stemitems:{sessie.pk}"
-    entry = cache.get(key)
-    if entry is not None and entry[0] == sessie.kernpunten_versie:
-        return entry[1]
-    kolommen = _stemitems(sessie)
-    cache.set(key, (sessie.kernpunten_versie, kolommen), timeout=300)
+    kolommen, _uit_geheugen = _bewaard(
+        f"stemitems:{sessie.pk}", sessie.kernpunten_versie, lambda: _stemitems(sessie)
+    )
     return kolommen
+
+
+def _bewaard(key: str, stand, maak: Callable[[], list[Kolom]]) -> tuple[list[Kolom], bool]:
+    """`maak()`, kept in this process's memory while `stand` (the key-point counter it depends
+    on) stays the same: (the columns, whether they came from memory). Each caller gets its own
+    copy (the cache pickles), to mark or sort as it likes."""
+    cache = caches["fragments"]
+    entry = cache.get(key)
+    if entry is not None and entry[0] == stand:
+        return entry[1], True
+    kolommen = maak()
+    cache.set(key, (stand, kolommen), timeout=300)
+    return kolommen, False
 
 
 def _stemitems(sessie: Sessie) -> list[Kolom]:
