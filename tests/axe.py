@@ -11,13 +11,16 @@ _axe = Axe()
 # A constructed style sheet, because the pages' CSP refuses an inline <style>.
 _ZONDER_OVERGANGEN = """() => {
     const blad = new CSSStyleSheet();
-    blad.replaceSync("*, *::before, *::after { transition: none !important; animation: none !important; }");
+    blad.replaceSync(
+        "*, *::before, *::after { transition: none !important; animation: none !important; }"
+    );
     window.__axeZonderOvergangen = blad;
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, blad];
     return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
 }"""
 _MET_OVERGANGEN = """() => {
-    document.adoptedStyleSheets = document.adoptedStyleSheets.filter(b => b !== window.__axeZonderOvergangen);
+    const blad = window.__axeZonderOvergangen;
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter(b => b !== blad);
 }"""
 
 
