@@ -146,7 +146,7 @@ else:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            "ENGINE": "wijkavond.sqlite",
             "NAME": DATA_DIR / "wijkavond.sqlite3",
             # Reuse each worker's connection: opening one costs more than a poll's query.
             "CONN_MAX_AGE": env_int("WIJKAVOND_CONN_MAX_AGE", 600),
