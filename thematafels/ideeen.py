@@ -210,6 +210,9 @@ class Kolom:
     ideeen: list[Idee] = field(default_factory=list)
     per_ronde: dict[int, int] = field(default_factory=dict)
     meer_kernpunten: int = 0
+    # The wall: everything the column shows but its key points' dots and order stands while
+    # this mark does (the wall keeps those parts' rendering per process).
+    merk: str = ""
     # Role offers, with names: only the organisers' wrap-up fills this, never the wall.
     rollen: list[Rolnotitie] = field(default_factory=list)
 
@@ -244,11 +247,8 @@ def wand(sessie: Sessie, rondes: Sequence[Ronde]) -> list[Kolom]:
     dot counts and order. So what the wall shows besides is read once per process while the
     session's key-point counter stands still (a dot does not move it), and every rendering
     reads only the dots per key point."""
-    kolommen, bewaard = _bewaard(
-        f"wand:{sessie.pk}",
-        (sessie.kernpunten_versie, tuple(r.nummer for r in rondes)),
-        lambda: _wand(sessie, rondes),
-    )
+    stand = (sessie.kernpunten_versie, tuple(r.nummer for r in rondes))
+    kolommen, bewaard = _bewaard(f"wand:{sessie.pk}", stand, lambda: _wand(sessie, rondes))
     if bewaard:
         kernpunten = [idee for kolom in kolommen for idee in kolom.kernpunten]
         stemmen = dict(
@@ -260,7 +260,9 @@ def wand(sessie: Sessie, rondes: Sequence[Ronde]) -> list[Kolom]:
         ) if kernpunten else {}  # fmt: skip
         for idee in kernpunten:
             idee.stemmen = stemmen.get(idee.pk, 0)
+    merk = f"{stand[0]}-{'.'.join(map(str, stand[1]))}"
     for kolom in kolommen:
+        kolom.merk = merk
         # Most dots first; between equals, the wrap-up's order (kept from the query).
         kolom.kernpunten.sort(key=lambda idee: -idee.stemmen)
         kolom.meer_kernpunten = max(0, len(kolom.kernpunten) - WAND_KERNPUNTEN)
