@@ -7,6 +7,7 @@ import pytest
 from django.db import IntegrityError, OperationalError, connection, connections, transaction
 
 from sessie.models import Teller
+from wijkavond.sqlite.base import slot_pad
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -33,7 +34,7 @@ def verbindingen():
 
 
 def slot_vrij() -> bool:
-    with open(f"{connection.settings_dict['NAME']}-schrijvers", "a+b") as slot:
+    with slot_pad(connection.settings_dict["NAME"]).open("a+b") as slot:
         try:
             fcntl.flock(slot, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import fcntl
 import time
+from pathlib import Path
 
 from django.db import OperationalError
-from django.db.backends.sqlite3 import base
+from django.db.backends.sqlite3 import base, creation
 
 LEZEND = ("SELECT", "PRAGMA", "EXPLAIN")
 # How long a writer tries before it gives up as SQLite would ("database is locked").
@@ -27,7 +28,20 @@ STANDAARD_WACHTTIJD = 20.0
 EERSTE_PAUZE, LANGSTE_PAUZE = 0.0001, 0.001
 
 
+def slot_pad(naam) -> Path:
+    return Path(f"{naam}-schrijvers")
+
+
+class DatabaseCreation(creation.DatabaseCreation):
+    def _destroy_test_db(self, test_database_name, verbosity):
+        super()._destroy_test_db(test_database_name, verbosity)
+        if not self.is_in_memory_db(test_database_name):
+            slot_pad(test_database_name).unlink(missing_ok=True)  # nobody uses it any more
+
+
 class DatabaseWrapper(base.DatabaseWrapper):
+    creation_class = DatabaseCreation
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._slot = None
@@ -37,7 +51,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
         verbinding = super().get_new_connection(conn_params)
         if not self.is_in_memory_db():
             # One open file per connection: flock holds between them, in one process too.
-            self._slot = open(f"{self.settings_dict['NAME']}-schrijvers", "a+b")  # noqa: SIM115
+            self._slot = slot_pad(self.settings_dict["NAME"]).open("a+b")
         self._wachttijd = float(conn_params.get("timeout", STANDAARD_WACHTTIJD))
         return verbinding
 
