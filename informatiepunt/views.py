@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -28,11 +27,13 @@ from informatiepunt.tasks import stuur_terugkoppeling
 from informatiepunt.terugkoppeling import wachtende_askers
 from sessie.access import Helper, helper, organiser_sessie, public_sessie
 from sessie.export import organiser_export
-from sessie.live import no_change, unchanged
+from sessie.live import KANALEN, no_change, poll_url, unchanged
 from sessie.models import Sessie, Toegang
 from sessie.ratelimit import rate_limit, refuse
 
 RECENT = 25
+# The information point's lists show no dots: the wrap-up's hundreds leave them standing.
+ZONDER_STIPPEN = "zonder_stippen"
 PER_PAGINA = 50
 
 
@@ -58,7 +59,7 @@ def _recent(sessie: Sessie) -> list[Vraag]:
 def intake(request: HttpRequest, slug: str) -> HttpResponse:
     """Info-point staff take questions: Enter saves, the list below updates live."""
     sessie = informatiepunt_helper(request, slug).sessie
-    if request.method == "GET" and unchanged(request, sessie):
+    if request.method == "GET" and unchanged(request, sessie, ZONDER_STIPPEN):
         return no_change()
     form = VraagForm(request.POST or None, sessie=sessie)
     if request.method == "POST":
@@ -72,7 +73,7 @@ def intake(request: HttpRequest, slug: str) -> HttpResponse:
             if not request.htmx:
                 messages.success(request, _("Question saved."))
                 return redirect("informatiepunt:intake", slug=slug)
-            sessie.refresh_from_db(fields=["versie"])
+            sessie.refresh_from_db(fields=["kernpunten_versie"])
         elif request.htmx:
             context = {"sessie": sessie, "form": form}
             return render(request, "informatiepunt/intake.html#formulier", context, status=400)
@@ -80,7 +81,7 @@ def intake(request: HttpRequest, slug: str) -> HttpResponse:
         "sessie": sessie,
         "form": form,
         "vragen": _recent(sessie),
-        "poll_url": f"{request.path}?{urlencode({'v': sessie.versie})}",
+        "poll_url": poll_url(request.path, sessie=sessie, kanaal=ZONDER_STIPPEN),
     }
     if request.htmx:
         return render(request, "informatiepunt/intake.html#lijst", context)
@@ -119,7 +120,7 @@ def inventaris(request: HttpRequest, slug: str) -> HttpResponse:
     """All questions by topic and status, with counts and search; the list updates live."""
     wie = informatiepunt_helper(request, slug)
     sessie = wie.sessie
-    if unchanged(request, sessie):
+    if unchanged(request, sessie, ZONDER_STIPPEN):
         return no_change()
     filters = InventarisFilter(request.GET, sessie=sessie)
     context = {
@@ -153,7 +154,7 @@ def _inventaris_inhoud(*, sessie: Sessie, filters: InventarisFilter, pagina: str
     page = Paginator(vragen, PER_PAGINA).get_page(pagina)
     query = filters.data.copy()
     query.pop("pagina", None)
-    query["v"] = sessie.versie
+    query["v"] = getattr(sessie, KANALEN[ZONDER_STIPPEN])
     return {
         "statussen": [
             (waarde, label, per_status.get(waarde, 0)) for waarde, label in Vraag.Status.choices

@@ -76,9 +76,15 @@ def public_versie(slug: str, kanaal: str = "versie") -> tuple[int, int] | None:
     return (row[0], row[1]) if row else None
 
 
-# Which change counter a live fragment follows: everything, or the programme and clock only. (A
-# table host's list polls with a mark of its own ideas instead: `thematafels.ideeen.lijst_merk`.)
-KANALEN = {"versie": "versie", "programma": "programma_versie"}
+# Which change counter a live fragment follows: everything, everything but the hall's dots (a
+# screen that shows no dots need not re-render for each of the wrap-up's hundreds), or the
+# programme and clock only. (A table host's list polls with a mark of its own ideas instead:
+# `thematafels.ideeen.lijst_merk`.)
+KANALEN = {
+    "versie": "versie",
+    "zonder_stippen": "kernpunten_versie",
+    "programma": "programma_versie",
+}
 
 
 def poll_unchanged(request: HttpRequest, slug: str) -> bool:

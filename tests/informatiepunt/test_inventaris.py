@@ -58,8 +58,12 @@ def test_partial_is_the_list_only_and_204_when_unchanged(medewerker, sessie):
     sessie.refresh_from_db()
     html = medewerker.get(url(sessie), HTTP_HX_REQUEST="true").content.decode()
     assert 'id="inventaris-lijst"' in html and "<form" not in html
-    response = medewerker.get(url(sessie), {"v": sessie.versie}, HTTP_HX_REQUEST="true")
-    assert response.status_code == 204
+    poll = {"v": sessie.kernpunten_versie}
+    assert medewerker.get(url(sessie), poll, HTTP_HX_REQUEST="true").status_code == 204
+    sessie.bump(sessie.pk, stip=True)  # a dot in the wrap-up: no question changed
+    assert medewerker.get(url(sessie), poll, HTTP_HX_REQUEST="true").status_code == 204
+    sessie.bump(sessie.pk)
+    assert medewerker.get(url(sessie), poll, HTTP_HX_REQUEST="true").status_code == 200
 
 
 def test_the_list_costs_the_same_queries_for_few_and_many(
