@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import fcntl
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.db import OperationalError
@@ -124,20 +125,21 @@ class _Cursor(base.SQLiteCursorWrapper):
             and not query.lstrip()[:7].upper().startswith(LEZEND)
         )
 
-    # After any statement: outside a transaction nobody holds the line, also after a COMMIT
-    # sent as a statement of its own.
-    def execute(self, query, params=None):
+    @contextmanager
+    def _in_de_rij(self, query: str):
+        """Around one statement: in line first if it writes on its own; afterwards, outside a
+        transaction nobody holds the line (also after a COMMIT sent as a statement)."""
         if self._los_schrijven(query):
             self.wrapper.neem_slot()
         try:
-            return super().execute(query, params)
+            yield
         finally:
             self.wrapper.geef_slot_buiten_transactie()
 
+    def execute(self, query, params=None):
+        with self._in_de_rij(query):
+            return super().execute(query, params)
+
     def executemany(self, query, param_list):
-        if self._los_schrijven(query):
-            self.wrapper.neem_slot()
-        try:
+        with self._in_de_rij(query):
             return super().executemany(query, param_list)
-        finally:
-            self.wrapper.geef_slot_buiten_transactie()
