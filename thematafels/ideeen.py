@@ -81,6 +81,12 @@ def huidige_ronde(sessie: Sessie, rondes: Sequence[Ronde]) -> Ronde | None:
     return rondes[-1]
 
 
+def ronde_loopt(sessie: Sessie, rondes: Sequence[Ronde]) -> bool:
+    """Whether the session clock is inside a round: not before, between or after them."""
+    nu = sessie.nu()
+    return any(sessie.op_tijd(r.start) <= nu < sessie.op_tijd(r.eind) for r in rondes)
+
+
 def ronde_eind(sessie: Sessie, ronde: Ronde) -> dt.datetime:
     return sessie.op_tijd(ronde.eind)
 

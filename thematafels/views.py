@@ -351,6 +351,9 @@ def wand(request: HttpRequest, slug: str) -> HttpResponse:
             "sessie": sessie,
             "rondes": rondes,
             "kolommen": domein.wand(sessie, rondes),
+            # In a round the newest idea keeps its place on a full column (the host sees it
+            # land); before, between and after the rounds the top key point does.
+            "kernpunten_eerst": not domein.ronde_loopt(sessie, rondes),
             "poll_url": poll_url(request.path, sessie=sessie),
             "stem_url": absolute(reverse("thematafels:stemmen", args=[slug])),
         }

@@ -41,6 +41,9 @@ TEKSTEN = [
     Tekst(_("Projector: what comes next"), 3.6, 6, 1.4, ".scherm-volgende-titel", "projector"),
     Tekst(_("Projector: explanation"), 2.4, 4, 1.1, ".scherm-toelichting", "projector"),
     Tekst(_("Wall: ideas and key points"), 2.4, 4.3, 1.1, ".wand-ideeen li", "wand"),
+    Tekst(
+        _("Wall: a full column's long ideas"), 1.9, 3.4, 1.1, ".wand-klein .wand-ideeen li", "wand"
+    ),
     Tekst(_("Wall: counts and “and n more”"), 1.5, 2.7, 1, ".wand-tellingen", "wand"),
 ]
 

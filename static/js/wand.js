@@ -4,8 +4,12 @@
 // points" saying how many are out of sight. The newest block gets at most half the column while
 // key points wait for room, and takes back what they leave empty. Newest ideas that do not fit
 // give way whole too, from the oldest, and "and n more ideas" counts them with the theme's
-// other ideas. Nothing moves. An idea new on the wall is highlighted for a few seconds, a glow
-// that fades; with prefers-reduced-motion the same highlight without the fade, then gone.
+// other ideas. Outside the rounds (the wall says so with data-kernpunten-eerst) the key points
+// come first and the newest ideas get what they leave: in the wrap-up the hall votes on the key
+// points. A column that cannot show all its key points (in a round: its top key point and its
+// newest idea) at the hall size takes a size smaller where that shows more of them. Nothing moves. An idea new on the wall is
+// highlighted for a few seconds, a glow that fades; with prefers-reduced-motion the same
+// highlight without the fade, then gone.
 (function () {
   "use strict";
   var PROJECTOR = window.matchMedia("(min-width: 992px)");
@@ -36,7 +40,22 @@
     }
   }
 
+  // The hall size, unless a size smaller shows more of what counts (see schik).
   function pas(kolom) {
+    kolom.classList.remove("wand-klein");
+    var groot = schik(kolom);
+    if (!PROJECTOR.matches || groot.alles) return;
+    kolom.classList.add("wand-klein");
+    if (schik(kolom).telt > groot.telt) return;
+    kolom.classList.remove("wand-klein");
+    schik(kolom);
+  }
+
+  // Fits the column and says how much of what counts it shows: outside the rounds the key
+  // points, in a round the top key point and the newest idea.
+  function schik(kolom) {
+    var wand = kolom.closest(".wand");
+    var kernpuntenEerst = !!wand && wand.hasAttribute("data-kernpunten-eerst");
     var lijst = kolom.querySelector(".wand-kernpunten");
     var nieuwste = kolom.querySelector(".wand-ideeen");
     var meer = kolom.querySelector(".wand-meer-kernpunten");
@@ -49,13 +68,14 @@
     kernpunten.concat(ideeen).forEach(function (li) { li.hidden = false; });
     zetMeer(meer, null);
     zetMeer(meerIdeeen, null);
-    if (!PROJECTOR.matches) return;
+    if (!PROJECTOR.matches) return { telt: 0, alles: true };
     var kp = kernpunten.slice();
     var nw = ideeen.slice();
-    // First the newest block down to its share while key points wait, then key points from the
-    // bottom, then the newest ideas back into whatever room is left.
+    // First the newest block down to its share while key points wait (outside the rounds to
+    // nothing), then key points from the bottom, then the newest ideas back into the room left.
     if (kp.length) {
-      while (nw.length > 1 && nieuwste.offsetHeight > kolom.clientHeight * AANDEEL_NIEUWSTE) {
+      var aandeel = kernpuntenEerst ? 0 : AANDEEL_NIEUWSTE;
+      while (nw.length > (kernpuntenEerst ? 0 : 1) && nieuwste.offsetHeight > kolom.clientHeight * aandeel) {
         nw.pop().hidden = true;
         telIdeeen();
       }
@@ -66,10 +86,11 @@
       zetMeer(meer, weg);
     }
     if (kernpunten.length && !zichtbaar(kernpunten).length) {
-      // Room for the top key point at least, at the cost of older "newest" ideas (one stays).
+      // Room for the top key point at least, at the cost of older "newest" ideas (in a round
+      // the newest one stays).
       kernpunten[0].hidden = false;
       zetMeer(meer, kernpunten[1]);
-      while (loopt_over(kolom, lijst) && zichtbaar(ideeen).length > 1) {
+      while (loopt_over(kolom, lijst) && zichtbaar(ideeen).length > (kernpuntenEerst ? 0 : 1)) {
         zichtbaar(ideeen).pop().hidden = true;
         telIdeeen();
       }
@@ -89,10 +110,16 @@
         break;
       }
     }
-    while (loopt_over(kolom, lijst) && zichtbaar(ideeen).length > 1) {
+    var blijft = kernpuntenEerst && zichtbaar(kernpunten).length ? 0 : 1;
+    while (loopt_over(kolom, lijst) && zichtbaar(ideeen).length > blijft) {
       zichtbaar(ideeen).pop().hidden = true;
       telIdeeen();
     }
+    var telt = kernpuntenEerst
+      ? [zichtbaar(kernpunten).length, kernpunten.length]
+      : [(kernpunten.length && !kernpunten[0].hidden) + (ideeen.length && !ideeen[0].hidden),
+         !!kernpunten.length + !!ideeen.length];
+    return { telt: telt[0], alles: telt[0] === telt[1] };
   }
 
   // Idea id → when this page first showed it. The ideas of the first load are not new.

@@ -1,5 +1,7 @@
 """Theme tables in real Chromium: offline capture, the live wall, the dot vote, axe."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
@@ -7,7 +9,7 @@ from playwright.sync_api import expect
 from sessie.models import Sessie
 from tests.axe import assert_accessible
 from tests.browser.inloggen import inloggen_met_formulier
-from tests.builders import make_idee, make_user
+from tests.builders import make_idee, make_user, zet_klok
 from thematafels.models import Idee, Stip, Tafeltoegang
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -252,9 +254,10 @@ KERNPUNT = (
 def test_a_new_idea_of_a_busy_theme_shows_on_the_wall_without_scrolling(
     page, live_server, noord, tafel, breed, hoog, tmp_path
 ):
-    """Five starred key points at a table: the newest ideas still show, whole key points give
-    way from the bottom with "and n more", and the page never scrolls."""
+    """Five starred key points at a table: in a round the newest ideas still show, whole key
+    points give way from the bottom with "and n more", and the page never scrolls."""
     ronde = noord.rondes.get(nummer=1)
+    zet_klok(noord, vijf_minuten_na(ronde.start))
     for i in range(1, 6):
         make_idee(tafel, ronde, KERNPUNT.format(i=i), kernpunt=True, volgorde=i)
     for i in range(1, 7):
@@ -284,13 +287,90 @@ def test_a_new_idea_of_a_busy_theme_shows_on_the_wall_without_scrolling(
         expect(kolom.locator(".wand-meer-kernpunten")).to_have_text(meer)
 
 
+def vijf_minuten_na(tijd: dt.time) -> str:
+    return (dt.datetime.combine(dt.date.min, tijd) + dt.timedelta(minutes=5)).time().isoformat()
+
+
+LANG_KERNPUNT = (
+    "Zorg voor de sportvereniging: vraag ze mee te doen met de wijkhub, dan weten mensen waar"
+    " ze heen kunnen met hun vragen over zorg, wonen en geld, ook als de eerste vrijwilligers"
+    " stoppen en de buurtkamer op dinsdag dicht is"
+)
+LANG_IDEE = (
+    "Vraag aan de gemeente: kan er geld komen voor een vrijwilligerspool die de wijkhub draait"
+    " als de vaste groep op vakantie is of het even niet redt, en wie beslist daarover?"
+)
+
+
+# The demo's: at 46 px on 1920×1080 these two do not fit one column together.
+DEMO_KERNPUNT = (
+    "Zorg voor de sportvereniging vragen mee te doen, dan weten mensen waar ze heen kunnen."
+)
+DEMO_IDEE = "Vraag aan de gemeente: kan er geld komen voor een vrijwilligerspool?"
+
+
+def _kolom_op_de_wand(page, live_server, noord, tafel, breed, hoog, kernpunt, idee):
+    ronde = noord.rondes.get(nummer=1)
+    make_idee(tafel, ronde, kernpunt, kernpunt=True)
+    for i in range(1, 4):
+        make_idee(tafel, ronde, f"{idee} ({i})")
+    page.set_viewport_size({"width": breed, "height": hoog})
+    page.goto(live_server.url + reverse("thematafels:wand", args=[noord.slug]))
+    return page.locator(".wand-kolom").first
+
+
+@pytest.mark.parametrize("breed, hoog", [(1920, 1080), (1280, 800)])
+def test_a_long_key_point_and_the_newest_idea_share_a_full_column(
+    page, live_server, noord, tafel, breed, hoog
+):
+    """Where the top key point and the newest idea do not fit together at the hall size, the
+    column takes a size smaller instead of leaving the key point out (as the demo showed)."""
+    zet_klok(noord, vijf_minuten_na(noord.rondes.get(nummer=1).start))
+    kolom = _kolom_op_de_wand(
+        page, live_server, noord, tafel, breed, hoog, DEMO_KERNPUNT, DEMO_IDEE
+    )
+    kernpunt = kolom.locator(".wand-kernpunten li").first
+    nieuwste = kolom.locator(".wand-ideeen li").first
+    expect(nieuwste).to_contain_text("(3)")
+    expect(kernpunt).to_be_in_viewport(ratio=1)
+    expect(nieuwste).to_be_in_viewport(ratio=1)
+    if breed == 1920:  # at 1280×800 the columns are wider for their height: both fit as is
+        expect(kolom).to_have_class("wand-kolom wand-klein")
+    verborgen = kolom.locator(".wand-ideeen li[hidden]").count()
+    meer = f"en nog {verborgen} idee" + ("ën" if verborgen > 1 else "")
+    expect(kolom.locator(".wand-meer-ideeen")).to_have_text(meer)
+    assert page.evaluate("document.scrollingElement.scrollHeight") <= hoog
+
+
+@pytest.mark.parametrize("ronde_loopt", [True, False])
+def test_outside_the_rounds_the_top_key_point_wins_a_column_too_small_for_both(
+    page, live_server, noord, tafel, ronde_loopt
+):
+    """On a small projector a long key point and a long newest idea do not fit even a size
+    smaller. In a round the newest idea stays (the host sees it land); in the wrap-up the key
+    point the hall votes on does, and "and n more ideas" counts all three."""
+    ronde = noord.rondes.get(nummer=1)
+    zet_klok(noord, vijf_minuten_na(ronde.start if ronde_loopt else noord.rondes.last().eind))
+    kolom = _kolom_op_de_wand(page, live_server, noord, tafel, 1024, 640, LANG_KERNPUNT, LANG_IDEE)
+    kernpunt = kolom.locator(".wand-kernpunten li").first
+    nieuwste = kolom.locator(".wand-ideeen li").first
+    meer_ideeen = kolom.locator(".wand-meer-ideeen")
+    if ronde_loopt:
+        expect(nieuwste).to_be_in_viewport(ratio=1)
+        expect(kernpunt).to_be_hidden()
+        expect(kolom.locator(".wand-meer-kernpunten")).to_have_text("en nog 1 kernpunt")
+        expect(meer_ideeen).to_have_text("en nog 2 ideeën")
+    else:
+        expect(kernpunt).to_be_in_viewport(ratio=1)
+        expect(nieuwste).to_be_hidden()
+        expect(meer_ideeen).to_have_text("en nog 3 ideeën")
+        expect(kolom.locator(".wand-meer-kernpunten")).to_be_hidden()
+    assert page.evaluate("document.scrollingElement.scrollHeight") <= 640
+
+
 def test_an_open_capture_page_moves_to_the_next_round_and_keeps_what_is_typed(
     page, live_server, noord, tafel
 ):
-    import datetime as dt
-
-    from tests.builders import zet_klok
-
     eerste = noord.rondes.get(nummer=1)
     make_idee(tafel, eerste, "Een vaste plek in het buurthuis", kernpunt=True)
     vlak_voor = dt.datetime.combine(noord.datum, eerste.eind) - dt.timedelta(seconds=3)
@@ -315,10 +395,6 @@ def test_an_open_capture_page_moves_to_the_next_round_and_keeps_what_is_typed(
 
 
 def test_an_idea_queued_offline_keeps_its_round_across_the_switch(page, live_server, noord, tafel):
-    import datetime as dt
-
-    from tests.builders import zet_klok
-
     eerste = noord.rondes.get(nummer=1)
     vlak_voor = dt.datetime.combine(noord.datum, eerste.eind) - dt.timedelta(seconds=3)
     zet_klok(noord, vlak_voor.time().isoformat())

@@ -175,6 +175,13 @@ def test_the_hall_checks_table_of_text_sizes_is_what_the_screens_show(
     for naam, url_naam in paginas.items():
         page.goto(live_server.url + reverse(url_naam, args=[noord.slug]))
         for tekst in (t for t in TEKSTEN if t.pagina == naam):
+            if naam == "wand":
+                # The first column at the hall size, or a size smaller where its key points and
+                # newest idea do not fit together (static/js/wand.js sets the class itself).
+                klein = ".wand-klein" in tekst.selector
+                page.locator(".wand-kolom").first.evaluate(
+                    "(k, klein) => k.classList.toggle('wand-klein', klein)", klein
+                )
             gemeten = font_px(page.locator(tekst.selector).first)
             assert gemeten == pytest.approx(tekst.px(breed, hoog), abs=0.5), tekst.selector
 

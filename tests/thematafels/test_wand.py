@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from sessie.models import Sessie
-from tests.builders import make_idee
+from tests.builders import make_idee, zet_klok
 from thematafels.ideeen import zet_stip
 from thematafels.models import Idee
 
@@ -160,3 +160,18 @@ def test_a_theme_shows_at_most_eight_key_points_and_says_how_many_more(client, a
         make_idee(avond.tafels[0], avond.rondes[0], f"Kernpunt {i}", kernpunt=True)
     wijkhub = client.get(wand_url(avond)).context["kolommen"][0]
     assert len(wijkhub.kernpunten) == 8 and wijkhub.meer_kernpunten == 3
+
+
+@pytest.mark.parametrize(
+    ("tijd", "kernpunten_eerst"),
+    [("19:00", True), ("19:45", False), ("20:30", False), ("21:15", True)],
+)
+def test_outside_the_rounds_the_wall_tells_its_columns_the_key_points_come_first(
+    client, avond, tijd, kernpunten_eerst
+):
+    """In a round the newest idea keeps its place on a full column; before, between and after
+    the rounds the top key point does (static/js/wand.js reads the mark)."""
+    zet_klok(avond.sessie, tijd)
+    response = client.get(wand_url(avond))
+    wand = re.search(r'<div id="wand"[^>]*>', response.content.decode()).group(0)
+    assert ("data-kernpunten-eerst" in wand) is kernpunten_eerst
