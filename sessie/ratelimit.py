@@ -138,7 +138,14 @@ def _browser_id(request: HttpRequest) -> tuple[str, bool]:
 
 
 def too_many(request: HttpRequest) -> bool:
-    """Was this POST refused by its view's rate limit? The view then saves nothing."""
+    """Was this POST refused by its view's rate limit? The view then saves nothing.
+
+    Under `rate_limit(..., count_in_view=True)` the first call counts the POST: a view that asks
+    inside its own transaction writes the count and what it saves in one go."""
+    tel = getattr(request, "_tel_nog", None)
+    if tel is not None:
+        request._tel_nog = None
+        tel()
     return getattr(request, "_te_veel", False)
 
 
@@ -164,12 +171,15 @@ def rate_limit(
     per_address: int,
     per_address_minute: int,
     seconds: int = 3600,
+    count_in_view: bool = False,
 ) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Limit POSTs to a view: `per_browser` and `per_address` per `seconds`, and a burst limit
     of `per_address_minute` per address per minute.
 
     A refused POST still reaches the view, marked (`refuse`/`too_many`): the view shows the
-    form again with what was typed and a message, and answers 429.
+    form again with what was typed and a message, and answers 429. Each POST is counted before
+    the view, or with `count_in_view` when the view first asks (`refuse`), so that it can count
+    inside its own transaction; a view that never asks is counted after it.
     """
 
     def decorator(view):
@@ -183,10 +193,16 @@ def rate_limit(
                     (f"{scope}:a:{adres}", seconds, per_address),
                     (f"{scope}:am:{adres}", 60, per_address_minute),
                 )
-                tellen = hits([(s, v) for s, v, _grens in tellingen])  # each counts, always
-                request._te_veel = any(
-                    n > grens for n, (_s, _v, grens) in zip(tellen, tellingen, strict=True)
-                )
+
+                def tel() -> None:
+                    tellen = hits([(s, v) for s, v, _grens in tellingen])  # each counts, always
+                    request._te_veel = any(
+                        n > grens for n, (_s, _v, grens) in zip(tellen, tellingen, strict=True)
+                    )
+
+                request._tel_nog = tel
+                if not count_in_view:
+                    too_many(request)
             response = view(request, *args, **kwargs)
             if too_many(request) and response.status_code < 500:
                 response.status_code = TOO_MANY

@@ -220,6 +220,19 @@ def test_the_console_log_shows_warnings_not_every_task():
     assert not any(h.level <= record.levelno for h in consoles)
 
 
+def test_a_worker_keeps_what_the_app_loaded_out_of_the_garbage_collectors_passes():
+    """gunicorn loads wijkavond.wsgi in each worker: what is loaded by then lives as long as the
+    worker, and the collector need not look at it on every full pass."""
+    probe = "import gc, wijkavond.wsgi; print(gc.get_freeze_count(), len(gc.get_objects()))"
+    env = {**os.environ, "WIJKAVOND_DEBUG": "0", "WIJKAVOND_SECRET_KEY": "x" * 50}
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    bevroren, over = map(int, result.stdout.split())
+    assert bevroren > 50_000 and over < bevroren / 10
+
+
 def test_production_refuses_to_start_without_a_secret_key():
     env = {**os.environ, "WIJKAVOND_DEBUG": "0", "WIJKAVOND_SECRET_KEY": ""}
     result = subprocess.run(

@@ -477,33 +477,47 @@ def zet_stip(
     """Put one dot on `idee` (or take one back); raises StemFout when no dot is left.
 
     Returns the ballot's dots afterwards, as `mijn_stippen` would read them: the phone's answer
-    needs them, and the ballot's rows were read here already."""
-    with transaction.atomic():
-        # Lock the ballot before counting its dots: without it, eight taps at once on
-        # PostgreSQL each count fewer than three and store seven. (SQLite's IMMEDIATE
-        # transactions already serialise writers; select_for_update is a no-op there.)
-        biljet, _nieuw_biljet = Stembiljet.objects.select_for_update().get_or_create(
-            sessie=sessie, sleutel=biljet_sleutel
+    needs them, and the ballot's rows were read here already. Inside a caller's transaction
+    (the vote counts its rate limit in the same one) it adds no savepoint: a refusal is raised
+    after the block, where nothing was written."""
+    with transaction.atomic(savepoint=False):
+        stippen = _zet_stip(
+            sessie=sessie, biljet_sleutel=biljet_sleutel, idee=idee, sleutel=sleutel, erbij=erbij
         )
-        # At most three rows: one read says whether this is a retry, how many are used and on
-        # what, and which one to take back.
-        stippen = list(biljet.stippen.order_by("pk").values_list("pk", "inzendsleutel", "idee_id"))
-        if not erbij:
-            laatste = next((pk for pk, _s, op in reversed(stippen) if op == idee.pk), None)
-            if laatste is not None:
-                Stip.objects.filter(pk=laatste).delete()
-                stippen = [stip for stip in stippen if stip[0] != laatste]
-                Sessie.bump(sessie.pk, stip=True)
-            return _per_idee(stippen)
-        if any(s == sleutel for _pk, s, _op in stippen):
-            return _per_idee(stippen)  # a retry of a dot already counted
-        if len(stippen) >= Stembiljet.MAX_STIPPEN:
-            raise StemFout(_("You have used all your dots. Take one away first to move it."))
-        stip, nieuw = vastleggen(Stip, sleutel=sleutel, biljet=biljet, idee=idee)
-        if not nieuw:  # stored meanwhile under this key: read what the ballot holds now
-            return mijn_stippen(sessie=sessie, biljet_sleutel=biljet_sleutel)
-        Sessie.bump(sessie.pk, stip=True)
-        return _per_idee([*stippen, (stip.pk, sleutel, idee.pk)])
+    if stippen is None:
+        raise StemFout(_("You have used all your dots. Take one away first to move it."))
+    return stippen
+
+
+def _zet_stip(
+    *, sessie: Sessie, biljet_sleutel: uuid.UUID, idee: Idee, sleutel: uuid.UUID, erbij: bool
+) -> dict[int, int] | None:
+    """zet_stip's transaction; None when no dot is left."""
+    # Lock the ballot before counting its dots: without it, eight taps at once on
+    # PostgreSQL each count fewer than three and store seven. (SQLite's IMMEDIATE
+    # transactions already serialise writers; select_for_update is a no-op there.)
+    biljet, _nieuw_biljet = Stembiljet.objects.select_for_update().get_or_create(
+        sessie=sessie, sleutel=biljet_sleutel
+    )
+    # At most three rows: one read says whether this is a retry, how many are used and on
+    # what, and which one to take back.
+    stippen = list(biljet.stippen.order_by("pk").values_list("pk", "inzendsleutel", "idee_id"))
+    if not erbij:
+        laatste = next((pk for pk, _s, op in reversed(stippen) if op == idee.pk), None)
+        if laatste is not None:
+            Stip.objects.filter(pk=laatste).delete()
+            stippen = [stip for stip in stippen if stip[0] != laatste]
+            Sessie.bump(sessie.pk, stip=True)
+        return _per_idee(stippen)
+    if any(s == sleutel for _pk, s, _op in stippen):
+        return _per_idee(stippen)  # a retry of a dot already counted
+    if len(stippen) >= Stembiljet.MAX_STIPPEN:
+        return None
+    stip, nieuw = vastleggen(Stip, sleutel=sleutel, biljet=biljet, idee=idee)
+    if not nieuw:  # stored meanwhile under this key: read what the ballot holds now
+        return mijn_stippen(sessie=sessie, biljet_sleutel=biljet_sleutel)
+    Sessie.bump(sessie.pk, stip=True)
+    return _per_idee([*stippen, (stip.pk, sleutel, idee.pk)])
 
 
 def _per_idee(stippen: list[tuple[int, uuid.UUID, int]]) -> dict[int, int]:

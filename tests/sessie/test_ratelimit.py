@@ -209,3 +209,33 @@ def test_one_counted_request_in_a_hundred_clears_counters_older_than_a_day(
     monkeypatch.setattr(ratelimit, "OPRUIMKANS", 1.0)
     hits([("z:b", 3600)])
     assert sorted(t.sleutel.split("@")[0] for t in Teller.objects.all()) == ["y:b", "z:b"]
+
+
+@pytest.mark.parametrize("vraagt", [True, False])
+def test_a_view_counting_in_its_own_time_is_counted_when_it_asks_or_after_it(sessie, klok, vraagt):
+    """`count_in_view`: the count waits for the view's first `refuse` (inside its transaction),
+    and a view that never asks is counted after it: every POST counts, always."""
+    gezien = []
+
+    @ratelimit.rate_limit("proef", per_browser=1, per_address=100, per_address_minute=100,
+                          count_in_view=True)  # fmt: skip
+    def view(req):
+        gezien.append(Teller.objects.count())
+        if vraagt:
+            gezien.append((ratelimit.refuse(req), Teller.objects.count()))
+        from django.http import HttpResponse
+
+        return HttpResponse("ok")
+
+    antwoord = view(RequestFactory().post("/", REMOTE_ADDR=ZAAL))
+    assert antwoord.status_code == 200
+    assert gezien[0] == 0  # nothing counted before the view
+    if vraagt:
+        assert gezien[1] == (False, 3)
+    assert Teller.objects.count() == 3
+    # The same browser again: over its limit of one, refused where the view asks, or after it.
+    tweede = RequestFactory().post("/", REMOTE_ADDR=ZAAL)
+    tweede.COOKIES[ratelimit.BROWSER_COOKIE] = antwoord.cookies[ratelimit.BROWSER_COOKIE].value
+    assert view(tweede).status_code == ratelimit.TOO_MANY
+    if vraagt:
+        assert gezien[-1] == (True, 3)

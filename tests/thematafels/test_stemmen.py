@@ -1,9 +1,10 @@
 import uuid
 
 import pytest
+from django.db.models import Sum
 from django.urls import reverse
 
-from sessie.models import Sessie
+from sessie.models import Sessie, Teller
 from tests.builders import make_idee
 from thematafels.models import Stip
 from thematafels.views import STEM_COOKIE
@@ -217,3 +218,33 @@ def test_a_dot_from_a_phone_costs_a_fixed_number_of_queries(
     dot(client, avond, items[0], HTTP_HX_REQUEST="true")
     with django_assert_num_queries(9):
         assert dot(client, avond, items[1], HTTP_HX_REQUEST="true").status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("over", [True, False])
+def test_a_dot_and_its_rate_limit_count_are_one_transaction(client, avond, items, over):
+    """On SQLite each transaction is a turn in the writers' line (wijkavond/sqlite): the hall's
+    dots take one each, the rate limit's counters inside. A dot refused for want of dots still
+    counts, and leaves nothing else behind."""
+    from django.db import connection
+
+    client.get(stem_url(avond))
+    for _ in range(3 if over else 0):
+        dot(client, avond, items[0])
+    schrijven = []
+
+    def noteer(execute, sql, params, many, context):
+        if sql.lstrip().split(" ", 1)[0].upper() in {"INSERT", "UPDATE", "DELETE"}:
+            schrijven.append((sql.split(" ", 3)[:3], connection.in_atomic_block))
+        return execute(sql, params, many, context)
+
+    def geteld():
+        return Teller.objects.aggregate(n=Sum("aantal"))["n"] or 0
+
+    tellers = geteld()
+    with connection.execute_wrapper(noteer):
+        response = dot(client, avond, items[1], HTTP_HX_REQUEST="true")
+    assert response.status_code == (400 if over else 200)
+    assert schrijven and all(binnen for _sql, binnen in schrijven), schrijven
+    assert geteld() == tellers + 3  # per browser, per address, per address-minute
+    assert Stip.objects.count() == (3 if over else 1)
