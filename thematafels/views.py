@@ -482,12 +482,12 @@ def afronding_ontvlechten(request: HttpRequest, slug: str, pk: int) -> HttpRespo
     return redirect(reverse("thematafels:afronding", args=[slug]) + f"#idee-{idee.pk}")
 
 
-def _biljet_sleutel(request: HttpRequest) -> uuid.UUID:
-    """This device's ballot key, from its cookie; a new one for a first visit."""
+def _biljet_sleutel(request: HttpRequest) -> tuple[uuid.UUID, bool]:
+    """This device's ballot key, from its cookie, and whether it is new (a first visit)."""
     try:
-        return uuid.UUID(request.COOKIES.get(STEM_COOKIE, ""))
+        return uuid.UUID(request.COOKIES.get(STEM_COOKIE, "")), False
     except ValueError:
-        return nieuwe_sleutel()
+        return nieuwe_sleutel(), True
 
 
 def _stem_context(
@@ -536,9 +536,10 @@ def _met_cookie(response: HttpResponse, sleutel: uuid.UUID) -> HttpResponse:
 def stemmen(request: HttpRequest, slug: str) -> HttpResponse:
     """Dot voting on the wrap-up items: three dots per device, anonymous."""
     sessie = public_sessie(request, slug)
-    biljet_sleutel = _biljet_sleutel(request)
+    biljet_sleutel, nieuw = _biljet_sleutel(request)
     kolommen = domein.stemitems(sessie)
-    fout, mijn = "", None
+    # A first visit has no dots yet: the hall opens the page at the wrap-up's start, all at once.
+    fout, mijn = "", {} if nieuw and request.method == "GET" else None
     if request.method == "POST":
         kernpunten = {idee.pk: idee for kolom in kolommen for idee in kolom.kernpunten}
         form = StemForm(request.POST, kernpunten=kernpunten)

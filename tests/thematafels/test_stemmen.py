@@ -198,6 +198,17 @@ def test_the_vote_page_query_count_is_constant(client, avond, django_assert_num_
         assert client.get(stem_url(avond)).status_code == 200
 
 
+def test_a_phones_first_visit_reads_no_dots(client, avond, items, django_assert_num_queries):
+    """The hall opens the vote page in the wrap-up's first seconds, all at once: a phone
+    without a ballot cookie has no dots to read, only the session."""
+    client.get(stem_url(avond))  # the key points into memory
+    client.cookies.clear()
+    with django_assert_num_queries(1):
+        response = client.get(stem_url(avond))
+    assert response.context["over"] == 3
+    assert uuid.UUID(response.cookies[STEM_COOKIE].value)
+
+
 def test_the_ballot_cookie_is_secure_where_the_session_cookie_is(client, avond, settings):
     settings.SESSION_COOKIE_SECURE = True
     assert client.get(stem_url(avond)).cookies[STEM_COOKIE]["secure"]
