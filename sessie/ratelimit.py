@@ -203,7 +203,11 @@ def rate_limit(
                 request._tel_nog = tel
                 if not count_in_view:
                     too_many(request)
-            response = view(request, *args, **kwargs)
+            try:
+                response = view(request, *args, **kwargs)
+            except Exception:
+                too_many(request)  # a view that turned it away or failed before asking: counted
+                raise
             if too_many(request) and response.status_code < 500:
                 response.status_code = TOO_MANY
             if nieuw:

@@ -7,9 +7,9 @@
 // other ideas. Outside the rounds (the wall says so with data-kernpunten-eerst) the key points
 // come first and the newest ideas get what they leave: in the wrap-up the hall votes on the key
 // points. A column that cannot show all its key points (in a round: its top key point and its
-// newest idea) at the hall size takes a size smaller where that shows more of them. Nothing moves. An idea new on the wall is
-// highlighted for a few seconds, a glow that fades; with prefers-reduced-motion the same
-// highlight without the fade, then gone.
+// newest idea) at the hall size takes a size smaller where that shows more of them. Nothing
+// moves. An idea new on the wall is highlighted for a few seconds, a glow that fades; with
+// prefers-reduced-motion the same highlight without the fade, then gone.
 (function () {
   "use strict";
   var PROJECTOR = window.matchMedia("(min-width: 992px)");
@@ -75,7 +75,8 @@
     // nothing), then key points from the bottom, then the newest ideas back into the room left.
     if (kp.length) {
       var aandeel = kernpuntenEerst ? 0 : AANDEEL_NIEUWSTE;
-      while (nw.length > (kernpuntenEerst ? 0 : 1) && nieuwste.offsetHeight > kolom.clientHeight * aandeel) {
+      var houd = kernpuntenEerst ? 0 : 1;
+      while (nw.length > houd && nieuwste.offsetHeight > kolom.clientHeight * aandeel) {
         nw.pop().hidden = true;
         telIdeeen();
       }

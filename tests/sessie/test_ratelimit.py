@@ -239,3 +239,18 @@ def test_a_view_counting_in_its_own_time_is_counted_when_it_asks_or_after_it(ses
     assert view(tweede).status_code == ratelimit.TOO_MANY
     if vraagt:
         assert gezien[-1] == (True, 3)
+
+
+def test_a_post_the_view_turns_away_before_asking_still_counts(sessie, klok):
+    """`count_in_view`: a POST to a session that does not exist (404 before the view asks)
+    counts all the same, as every POST does."""
+    from django.http import Http404
+
+    @ratelimit.rate_limit("proef", per_browser=5, per_address=100, per_address_minute=100,
+                          count_in_view=True)  # fmt: skip
+    def view(req):
+        raise Http404
+
+    with pytest.raises(Http404):
+        view(RequestFactory().post("/", REMOTE_ADDR=ZAAL))
+    assert Teller.objects.count() == 3
