@@ -130,7 +130,9 @@ def _entry(
         html = render(request, template, ctx).content.decode()
         merk = _inhoud_merk(html)
         html = V.sub(rf"\1v={merk}", html)
-        wissel = ctx["stand"].volgende_wissel if "stand" in ctx else None
+        # When the fragment stops being true on the session clock: the context says so
+        # (`wissel`), or its programme's state does.
+        wissel = ctx.get("wissel", ctx["stand"].volgende_wissel if "stand" in ctx else None)
         verschuiving = sessie.verschuiving.total_seconds()
         tot = wissel.timestamp() - verschuiving if wissel else time.time() + 300
         if sessie.oefenklok_actief and sessie.oefenklok_tot:

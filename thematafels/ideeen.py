@@ -81,10 +81,13 @@ def huidige_ronde(sessie: Sessie, rondes: Sequence[Ronde]) -> Ronde | None:
     return rondes[-1]
 
 
-def ronde_loopt(sessie: Sessie, rondes: Sequence[Ronde]) -> bool:
-    """Whether the session clock is inside a round: not before, between or after them."""
+def ronde_loopt(sessie: Sessie, rondes: Sequence[Ronde]) -> tuple[bool, dt.datetime | None]:
+    """Whether the session clock is inside a round (not before, between or after them), and
+    when that stops being true: the next start or end of a round, None after the last."""
     nu = sessie.nu()
-    return any(sessie.op_tijd(r.start) <= nu < sessie.op_tijd(r.eind) for r in rondes)
+    grenzen = [sessie.op_tijd(t) for r in rondes for t in (r.start, r.eind)]
+    loopt = any(sessie.op_tijd(r.start) <= nu < sessie.op_tijd(r.eind) for r in rondes)
+    return loopt, min((g for g in grenzen if g > nu), default=None)
 
 
 def ronde_eind(sessie: Sessie, ronde: Ronde) -> dt.datetime:

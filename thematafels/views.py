@@ -348,14 +348,17 @@ def wand(request: HttpRequest, slug: str) -> HttpResponse:
     def context() -> dict:
         sessie = public_sessie(request, slug)
         rondes = list(sessie.rondes.all())
+        # In a round the newest idea keeps its place on a full column (the host sees it land);
+        # before, between and after the rounds the key points come first. The wall changes
+        # when a round starts or ends, whatever else does.
+        loopt, wissel = domein.ronde_loopt(sessie, rondes)
         return {
             "sessie": sessie,
             "rondes": rondes,
             "kolommen": domein.wand(sessie, rondes),
-            # In a round the newest idea keeps its place on a full column (the host sees it
-            # land); before, between and after the rounds the top key point does.
-            "kernpunten_eerst": not domein.ronde_loopt(sessie, rondes),
-            "poll_url": poll_url(request.path, sessie=sessie),
+            "kernpunten_eerst": not loopt,
+            "wissel": wissel,
+            "poll_url": poll_url(request.path, sessie=sessie, tot=wissel),
             "stem_url": absolute(reverse("thematafels:stemmen", args=[slug])),
         }
 

@@ -175,3 +175,34 @@ def test_outside_the_rounds_the_wall_tells_its_columns_the_key_points_come_first
     response = client.get(wand_url(avond))
     wand = re.search(r'<div id="wand"[^>]*>', response.content.decode()).group(0)
     assert ("data-kernpunten-eerst" in wand) is kernpunten_eerst
+
+
+def test_an_open_wall_turns_to_key_points_first_when_the_last_round_ends(
+    client, avond, monkeypatch
+):
+    """Nothing else need change: the wall's poll and its kept fragment hold until the next
+    start or end of a round, then it comes back with the key points first."""
+    import datetime as dt
+    import html
+    from types import SimpleNamespace
+
+    from django.db.models import F
+
+    from sessie import live
+
+    zet_klok(avond.sessie, "21:09")  # round 2 ends at 21.10
+    pagina = client.get(wand_url(avond)).content.decode()
+    wand = re.search(r'<div id="wand"[^>]*>', pagina).group(0)
+    assert "data-kernpunten-eerst" not in wand
+    poll = html.unescape(re.search(r'hx-get="([^"]+)"', wand).group(1))
+    assert "tot=" in poll
+    assert client.get(poll, HTTP_HX_REQUEST="true").status_code == 204
+    # Two minutes later on both clocks; no idea, dot or other change in between.
+    Sessie.objects.filter(pk=avond.sessie.pk).update(
+        klok_verschuiving=F("klok_verschuiving") + dt.timedelta(minutes=2)
+    )
+    later = live.time.time() + 120
+    monkeypatch.setattr(live, "time", SimpleNamespace(time=lambda: later))
+    response = client.get(poll, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert "data-kernpunten-eerst" in re.search(r'<div id="wand"[^>]*>', response.text).group(0)
