@@ -195,6 +195,27 @@ def lijst_merk(sessie: Sessie, rijen: Iterable[Sequence]) -> str:
     return "m" + merk.hexdigest()
 
 
+def tafellijst_merk(sessie: Sessie, tafel: Tafel, ronde: int) -> str | None:
+    """The mark (`lijst_merk`) of `tafel`'s list in round number `ronde` as it stands now;
+    None when the session has no such round.
+
+    Each host's phone asks it every 5 s all evening. It is read once per process while the
+    session's counter of everything but the dots (`kernpunten_versie`, read with `sessie`)
+    stands still: every change a list shows moves that counter (a capture, an edit, a star, a
+    deletion, a merge, the admin's prompts), the wrap-up's hundreds of dots do not. The counter
+    is read before the rows, so a mark kept is never older than its counter."""
+
+    def maak() -> str | None:
+        rijen = list(tafellijst(tafel).filter(ronde__nummer=ronde).values_list(*LIJST_VELDEN))
+        if not rijen and not Ronde.objects.filter(sessie=sessie, nummer=ronde).exists():
+            return None
+        return lijst_merk(sessie, rijen)
+
+    key = f"lijstmerk:{tafel.pk}:{ronde}:{get_language()}:{sessie.taal}"
+    merk, _uit_geheugen = _bewaard(key, sessie.kernpunten_versie, maak)
+    return merk
+
+
 def overdracht(*, tafel: Tafel, ronde: Ronde, rondes: Sequence[Ronde]) -> Overdracht | None:
     vorige = [r for r in rondes if r.nummer < ronde.nummer]
     if not vorige:
@@ -437,10 +458,10 @@ def stemitems(sessie: Sessie) -> list[Kolom]:
     return kolommen
 
 
-def _bewaard(key: str, stand, maak: Callable[[], list[Kolom]]) -> tuple[list[Kolom], bool]:
-    """`maak()`, kept in this process's memory while `stand` (the key-point counter it depends
-    on) stays the same: (the columns, whether they came from memory). Each caller gets its own
-    copy (the cache pickles), to mark or sort as it likes."""
+def _bewaard[T](key: str, stand, maak: Callable[[], T]) -> tuple[T, bool]:
+    """`maak()`, kept in this process's memory while `stand` (the counter it depends on) stays
+    the same: (the value, whether it came from memory). Each caller gets its own copy (the
+    cache pickles), to mark or sort as it likes."""
     cache = caches["fragments"]
     entry = cache.get(key)
     if entry is not None and entry[0] == stand:

@@ -169,13 +169,9 @@ def ideeen_lijst(request: HttpRequest, slug: str, tafel_id: int, ronde: int) -> 
     another table or the hall's dots leave it standing); never the capture form.
     """
     sessie, tafel = tafel_toegang(request, slug, tafel_id)
-    if request.htmx and (merk := request.GET.get("v")):
-        lijst = domein.tafellijst(tafel).filter(ronde__nummer=ronde)
-        rijen = list(lijst.values_list(*domein.LIJST_VELDEN))
-        if merk == domein.lijst_merk(sessie, rijen) and (
-            rijen or Ronde.objects.filter(sessie=sessie, nummer=ronde).exists()  # else 404
-        ):
-            return no_change()
+    merk = request.GET.get("v") if request.htmx else None
+    if merk and merk == domein.tafellijst_merk(sessie, tafel, ronde):
+        return no_change()  # (a round that is not there has no mark: 404 below)
     ronde_obj = get_object_or_404(Ronde, sessie=sessie, nummer=ronde)
     if not request.htmx:
         return _terug_naar_tafel(sessie, tafel, ronde_obj)

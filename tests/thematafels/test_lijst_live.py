@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from tests.builders import host_client, make_idee, make_toegang
+from thematafels.ideeen import leg_idee_vast
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +16,18 @@ def lijst_url(avond, tafel=None, ronde=1):
     tafel = tafel or avond.tafels[0]
     kwargs = {"slug": avond.sessie.slug, "tafel_id": tafel.pk, "ronde": ronde}
     return reverse("thematafels:ideeen_lijst", kwargs=kwargs)
+
+
+def vastgelegd(avond, tekst: str) -> None:
+    """An idea captured at the first table as a phone does (the session's counter moves)."""
+    leg_idee_vast(
+        tafel=avond.tafels[0],
+        ronde=avond.rondes[0],
+        sleutel=uuid.uuid4(),
+        tekst=tekst,
+        soort="idee",
+        prompt=None,
+    )
 
 
 def poll(client, url, **extra):
@@ -131,8 +144,13 @@ def test_every_change_this_list_shows_brings_it_back(client, avond):
         lambda: idee.bewerk(tekst="Een groot buurthuis", soort=idee.soort, prompt=prompt, versie=1),
         "Een groot buurthuis",
     )
-    na(lambda: avond.themas[0].prompts.update(tekst="Wat ontbreekt?"), "Wat ontbreekt?")
-    na(lambda: make_idee(avond.tafels[0], avond.rondes[0], "Nog een"), "Nog een")
+
+    def prompt_hernoemd() -> None:  # as the admin saves a theme's prompts (LiveAdminMixin)
+        avond.themas[0].prompts.update(tekst="Wat ontbreekt?")
+        avond.sessie.bump(avond.sessie.pk, programma=True)
+
+    na(prompt_hernoemd, "Wat ontbreekt?")
+    na(lambda: vastgelegd(avond, "Nog een"), "Nog een")
 
 
 def test_deleted_ideas_leave_the_list(client, avond):
@@ -172,6 +190,29 @@ def test_an_unchanged_poll_costs_two_queries(client, avond, django_assert_num_qu
     # this round's ideas, for the mark: then 204.
     with django_assert_num_queries(2):
         assert poll(client, url).status_code == 204
+    # From then on the mark stands in this process's memory while the session's counter does.
+    with django_assert_num_queries(1):
+        assert poll(client, url).status_code == 204
+
+
+def test_the_kept_mark_follows_the_sessions_counter(client, avond):
+    """The mark is kept per process: a change the list shows, in another process, moves the
+    counter with it; the wrap-up's dots do not, so the list stays at 204 without reading."""
+    host_client(client, avond.sessie, avond.tafels[0])
+    v = huidige_v(client, avond)
+    assert poll(client, f"{lijst_url(avond)}?v={v}").status_code == 204  # kept from here on
+    vastgelegd(avond, "Elders vastgelegd")  # another phone's capture, in another process
+    response = poll(client, f"{lijst_url(avond)}?v={v}")
+    assert response.status_code == 200 and "Elders vastgelegd" in response.text
+    nieuw = huidige_v(client, avond)
+    kernpunt = make_idee(avond.tafels[1], avond.rondes[0], "Stemmen", kernpunt=True)
+    stem = reverse("thematafels:stemmen", kwargs={"slug": avond.sessie.slug})
+    stip = {"plus": kernpunt.pk, "sleutel": str(uuid.uuid4())}
+    assert type(client)().post(stem, stip).status_code == 302
+    assert poll(client, f"{lijst_url(avond)}?v={nieuw}").status_code == 204
+    # Without a mark, or with one for a round that is not there, never a 204.
+    assert poll(client, lijst_url(avond, ronde=9) + "?v=").status_code == 404
+    assert poll(client, lijst_url(avond, ronde=9) + "?v=None").status_code == 404
 
 
 @pytest.mark.parametrize("aantal", [1, 200])
