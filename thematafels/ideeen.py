@@ -212,7 +212,7 @@ def tafellijst_merk(sessie: Sessie, tafel: Tafel, ronde: int) -> str | None:
         return lijst_merk(sessie, rijen)
 
     key = f"lijstmerk:{tafel.pk}:{ronde}:{get_language()}:{sessie.taal}"
-    merk, _uit_geheugen = _bewaard(key, sessie.kernpunten_versie, maak)
+    merk, _uit_geheugen = bewaard(key, sessie.kernpunten_versie, maak)
     return merk
 
 
@@ -278,8 +278,8 @@ def wand(sessie: Sessie, rondes: Sequence[Ronde]) -> list[Kolom]:
     session's key-point counter stands still (a dot does not move it), and every rendering
     reads only the dots per key point."""
     stand = (sessie.kernpunten_versie, tuple(r.nummer for r in rondes))
-    kolommen, bewaard = _bewaard(f"wand:{sessie.pk}", stand, lambda: _wand(sessie, rondes))
-    if bewaard:
+    kolommen, uit_geheugen = bewaard(f"wand:{sessie.pk}", stand, lambda: _wand(sessie, rondes))
+    if uit_geheugen:
         kernpunten = [idee for kolom in kolommen for idee in kolom.kernpunten]
         stemmen = dict(
             Stip.objects.filter(idee__in=kernpunten)
@@ -452,23 +452,23 @@ def stemitems(sessie: Sessie) -> list[Kolom]:
     hundred phones, three taps each, within two minutes). So it is read once per process while
     the session's key-point counter stands still (a dot does not move it); each caller gets its
     own copy to mark its dots on."""
-    kolommen, _uit_geheugen = _bewaard(
+    kolommen, _uit_geheugen = bewaard(
         f"stemitems:{sessie.pk}", sessie.kernpunten_versie, lambda: _stemitems(sessie)
     )
     return kolommen
 
 
-def _bewaard[T](key: str, stand, maak: Callable[[], T]) -> tuple[T, bool]:
+def bewaard[T](key: str, stand, maak: Callable[[], T], *, timeout: int = 300) -> tuple[T, bool]:
     """`maak()`, kept in this process's memory while `stand` (the counter it depends on) stays
-    the same: (the value, whether it came from memory). Each caller gets its own copy (the
-    cache pickles), to mark or sort as it likes."""
+    the same, `timeout` seconds at most: (the value, whether it came from memory). Each caller
+    gets its own copy (the cache pickles), to mark or sort as it likes."""
     cache = caches["fragments"]
     entry = cache.get(key)
     if entry is not None and entry[0] == stand:
         return entry[1], True
-    kolommen = maak()
-    cache.set(key, (stand, kolommen), timeout=300)
-    return kolommen, False
+    waarde = maak()
+    cache.set(key, (stand, waarde), timeout=timeout)
+    return waarde, False
 
 
 def _stemitems(sessie: Sessie) -> list[Kolom]:

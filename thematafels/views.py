@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import secrets
 import uuid
 from collections.abc import Iterable
 from urllib.parse import urlencode
@@ -9,10 +10,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import replace_url
@@ -512,6 +515,42 @@ def _stem_context(
     }
 
 
+# The holes in a kept first-visit page (`_eerste_bezoek`): never a token or a key of anyone's.
+_GATEN = {
+    "csrf": "csrfgat" + secrets.token_hex(16),
+    "sleutel": "sleutelgat" + secrets.token_hex(16),
+}
+
+
+def _eerste_bezoek(
+    request: HttpRequest, sessie: Sessie, kolommen: list[domein.Kolom]
+) -> str | None:
+    """The vote page for a phone's first visit, from this process's memory; None when this
+    visit must have a page of its own.
+
+    The whole hall opens it in the wrap-up's first seconds, and for every anonymous phone
+    without dots or messages it is the same page but for two things: its CSRF token and the
+    first dot's key. So it is rendered once per process and language while the key points, the
+    session's title and language and the rehearsal clock's minute stand, with those two as holes
+    that each visit fills with its own. (The theme's name and colours it shows may lag a theme
+    change by a minute, as every page's do: `actieve_stijl`.)"""
+    if request.GET or request.user.is_authenticated or len(messages.get_messages(request)):
+        return None
+    klok = timezone.localtime(sessie.nu()).strftime("%H.%M") if sessie.oefenklok_actief else ""
+    stand = (sessie.kernpunten_versie, sessie.titel, sessie.taal, klok)
+
+    def maak() -> str:
+        context = _stem_context(sessie, uuid.UUID(int=0), kolommen, {})
+        context |= {"sleutel": _GATEN["sleutel"], "csrf_token": _GATEN["csrf"]}
+        return render(request, "thematafels/stemmen.html", context).content.decode()
+
+    key = f"stempagina:{sessie.pk}:{get_language()}"
+    pagina, _uit_geheugen = domein.bewaard(key, stand, maak, timeout=60)
+    return pagina.replace(_GATEN["csrf"], get_token(request)).replace(
+        _GATEN["sleutel"], str(nieuwe_sleutel())
+    )
+
+
 def _met_cookie(response: HttpResponse, sleutel: uuid.UUID) -> HttpResponse:
     response.set_cookie(
         STEM_COOKIE,
@@ -559,6 +598,8 @@ def stemmen(request: HttpRequest, slug: str) -> HttpResponse:
     template = "thematafels/stemmen.html"
     if request.htmx and request.method == "POST":
         template += "#stemlijst"
+    elif mijn == {} and (pagina := _eerste_bezoek(request, sessie, kolommen)) is not None:
+        return _met_cookie(HttpResponse(pagina), biljet_sleutel)
     context = _stem_context(sessie, biljet_sleutel, kolommen, mijn, fout=fout)
     response = render(request, template, context, status=400 if fout else 200)
     return _met_cookie(response, biljet_sleutel)

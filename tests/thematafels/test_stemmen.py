@@ -1,12 +1,17 @@
+import re
 import uuid
 
 import pytest
+from django.contrib.messages.constants import INFO
+from django.contrib.messages.storage.base import Message
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.db.models import Sum
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from sessie.models import Sessie, Teller
-from tests.builders import make_idee
-from thematafels.models import Stip
+from tests.builders import make_idee, organiser_client, zet_klok
+from thematafels.models import Stembiljet, Stip
 from thematafels.views import STEM_COOKIE
 
 pytestmark = pytest.mark.django_db
@@ -201,12 +206,75 @@ def test_the_vote_page_query_count_is_constant(client, avond, django_assert_num_
 def test_a_phones_first_visit_reads_no_dots(client, avond, items, django_assert_num_queries):
     """The hall opens the vote page in the wrap-up's first seconds, all at once: a phone
     without a ballot cookie has no dots to read, only the session."""
-    client.get(stem_url(avond))  # the key points into memory
+    client.get(stem_url(avond))  # the key points and the first-visit page into memory
     client.cookies.clear()
     with django_assert_num_queries(1):
         response = client.get(stem_url(avond))
-    assert response.context["over"] == 3
+    assert "Stippen over: 3 van 3" in response.text
     assert uuid.UUID(response.cookies[STEM_COOKIE].value)
+
+
+def csrf_en_sleutel(html: str) -> tuple[str, str]:
+    tokens = set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html))
+    tokens |= set(re.findall(r'"X-CSRFToken": "([^"]+)"', html))
+    assert len(tokens) == 1  # the header's language form, the dots' form and htmx's header
+    return tokens.pop(), re.search(r'name="sleutel" value="([^"]+)"', html).group(1)
+
+
+def test_first_visits_share_one_page_each_with_its_own_token_and_key(avond, items):
+    """The hall's first visits get the page kept per process; each with a CSRF token for its
+    own cookie and a key of its own, and each phone's dot counts."""
+    telefoons = [Client(enforce_csrf_checks=True) for _ in range(3)]
+    gezien = []
+    for telefoon in telefoons:
+        response = telefoon.get(stem_url(avond))
+        assert response.status_code == 200 and "gat" not in response.text
+        assert "Buurthuis" in response.text and "Stippen over: 3 van 3" in response.text
+        token, sleutel = csrf_en_sleutel(response.text)
+        gezien.append((token, sleutel, response.cookies[STEM_COOKIE].value))
+        antwoord = telefoon.post(
+            stem_url(avond), {"csrfmiddlewaretoken": token, "plus": items[0].pk, "sleutel": sleutel}
+        )
+        assert antwoord.status_code == 302
+    for deel in zip(*gezien, strict=True):
+        assert len(set(deel)) == 3  # tokens, keys and ballots: each phone its own
+    assert Stip.objects.filter(idee=items[0]).count() == 3
+    assert Stembiljet.objects.count() == 3
+    # Another phone's token does not pass for this one's cookie.
+    vreemd = Client(enforce_csrf_checks=True)
+    vreemd.get(stem_url(avond))
+    data = {"csrfmiddlewaretoken": "x" * 64, "plus": items[0].pk, "sleutel": str(uuid.uuid4())}
+    assert vreemd.post(stem_url(avond), data).status_code == 403
+
+
+def test_the_kept_first_visit_page_follows_points_language_title_and_clock(avond, items, settings):
+    Client().get(stem_url(avond))  # kept from here on
+    items[1].bewerk(tekst="Wijkapp voor iedereen", soort=items[1].soort, prompt=None, versie=1)
+    assert "Wijkapp voor iedereen" in Client().get(stem_url(avond)).text
+    engels = Client()
+    engels.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "Dots left: 3 of 3" in engels.get(stem_url(avond)).text
+    assert "Stippen over: 3 van 3" in Client().get(stem_url(avond)).text
+    Sessie.objects.filter(pk=avond.sessie.pk).update(titel="Brede sessie Zuid")
+    assert "Brede sessie Zuid" in Client().get(stem_url(avond)).text
+    zet_klok(avond.sessie, "21:17")
+    assert "Oefenklok 21.17" in Client().get(stem_url(avond)).text
+
+
+def test_who_is_not_a_first_anonymous_visitor_gets_a_page_of_their_own(client, avond, items):
+    Client().get(stem_url(avond))  # the anonymous page kept
+    organisator = organiser_client(Client(), avond.sessie)
+    assert "Organiseren" in organisator.get(stem_url(avond)).text
+    assert "Organiseren" not in Client().get(stem_url(avond)).text
+    # A message waiting for this browser is shown (and only to it).
+    storage = CookieStorage(RequestFactory().get("/"))
+    client.cookies[storage.cookie_name] = storage._encode([Message(INFO, "Dank u wel!")])
+    assert "Dank u wel!" in client.get(stem_url(avond)).text
+    assert "Dank u wel!" not in Client().get(stem_url(avond)).text
+    # A phone with dots gets its own page with them.
+    client.cookies.pop(storage.cookie_name)
+    dot(client, avond, items[0])
+    assert "Hier staat 1 stip van u" in client.get(stem_url(avond)).text
 
 
 def test_the_ballot_cookie_is_secure_where_the_session_cookie_is(client, avond, settings):
