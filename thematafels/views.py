@@ -539,16 +539,17 @@ def _eerste_bezoek(
     klok = timezone.localtime(sessie.nu()).strftime("%H.%M") if sessie.oefenklok_actief else ""
     stand = (sessie.kernpunten_versie, sessie.titel, sessie.taal, klok)
 
-    def maak() -> str:
+    def maak() -> tuple[str, str, str]:
+        # The holes go with the page: a cache shared between processes still fills them.
+        gat_csrf, gat_sleutel = _GATEN["csrf"], _GATEN["sleutel"]
         context = _stem_context(sessie, uuid.UUID(int=0), kolommen, {})
-        context |= {"sleutel": _GATEN["sleutel"], "csrf_token": _GATEN["csrf"]}
-        return render(request, "thematafels/stemmen.html", context).content.decode()
+        context |= {"sleutel": gat_sleutel, "csrf_token": gat_csrf}
+        html = render(request, "thematafels/stemmen.html", context).content.decode()
+        return html, gat_csrf, gat_sleutel
 
     key = f"stempagina:{sessie.pk}:{get_language()}"
-    pagina, _uit_geheugen = domein.bewaard(key, stand, maak, timeout=60)
-    return pagina.replace(_GATEN["csrf"], get_token(request)).replace(
-        _GATEN["sleutel"], str(nieuwe_sleutel())
-    )
+    (pagina, gat_csrf, gat_sleutel), _uit_geheugen = domein.bewaard(key, stand, maak, timeout=60)
+    return pagina.replace(gat_csrf, get_token(request)).replace(gat_sleutel, str(nieuwe_sleutel()))
 
 
 def _met_cookie(response: HttpResponse, sleutel: uuid.UUID) -> HttpResponse:

@@ -327,3 +327,18 @@ def test_a_dot_and_its_rate_limit_count_are_one_transaction(client, avond, items
     assert schrijven and all(binnen for _sql, binnen in schrijven), schrijven
     assert geteld() == tellers + 3  # per browser, per address, per address-minute
     assert Stip.objects.count() == (3 if over else 1)
+
+
+def test_a_page_kept_by_another_process_still_gets_its_holes_filled(avond, items, monkeypatch):
+    """Each process has holes of its own; a page kept with another's (a shared cache) is filled
+    with the holes it was kept with."""
+    from thematafels import views
+
+    Client().get(stem_url(avond))  # kept with this process's holes
+    monkeypatch.setattr(views, "_GATEN", {"csrf": "csrfgatanders", "sleutel": "sleutelgatanders"})
+    telefoon = Client(enforce_csrf_checks=True)
+    response = telefoon.get(stem_url(avond))
+    assert "gat" not in response.text
+    token, sleutel = csrf_en_sleutel(response.text)
+    data = {"csrfmiddlewaretoken": token, "plus": items[0].pk, "sleutel": sleutel}
+    assert telefoon.post(stem_url(avond), data).status_code == 302
