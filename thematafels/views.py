@@ -599,7 +599,11 @@ def stemmen(request: HttpRequest, slug: str) -> HttpResponse:
     template = "thematafels/stemmen.html"
     if request.htmx and request.method == "POST":
         template += "#stemlijst"
-    elif mijn == {} and (pagina := _eerste_bezoek(request, sessie, kolommen)) is not None:
+    elif (
+        request.method == "GET"
+        and mijn == {}  # a first visit: no ballot cookie yet
+        and (pagina := _eerste_bezoek(request, sessie, kolommen)) is not None
+    ):
         return _met_cookie(HttpResponse(pagina), biljet_sleutel)
     context = _stem_context(sessie, biljet_sleutel, kolommen, mijn, fout=fout)
     response = render(request, template, context, status=400 if fout else 200)
